@@ -1,0 +1,44 @@
+using System.Numerics;
+
+namespace CourseKit.Optimizers;
+
+/// <summary>
+/// AdaGrad: each parameter's rate shrinks with the square root of its accumulated squared gradients.
+/// <code>
+/// r ← r + ĝ⊙ĝ
+/// θ ← θ − ε/(δ + √r) ⊙ ĝ
+/// </code>
+/// Defaults: ε = 0.01, δ = 1e-7.
+/// </summary>
+public sealed class AdaGrad<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private T[] _r = [];
+
+    public AdaGrad(double learningRate = 0.01, double delta = 1e-7) : base(learningRate) =>
+        Delta = Hyperparameter.NonNegative(delta, nameof(delta));
+
+    /// <summary>δ, the small constant that keeps the first division finite.</summary>
+    public double Delta { get; }
+
+    /// <summary>r, the running sum of squared gradients.</summary>
+    public ReadOnlySpan<T> SquaredGradientSum => _r;
+
+    public override string Name => "adagrad";
+
+    protected override void AllocateState(int length) => _r = new T[length];
+
+    protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
+    {
+        var rule = new Rule(Broadcast(eps), Broadcast(Delta));
+        Fused.Run(ref rule, theta, g, _r, default);
+    }
+
+    private readonly struct Rule(Vector<T> ε, Vector<T> δ) : IUpdateRule<T>
+    {
+        public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> r, ref Vector<T> _)
+        {
+            r += g * g;
+            θ -= ε / (δ + Vector.SquareRoot(r)) * g;
+        }
+    }
+}

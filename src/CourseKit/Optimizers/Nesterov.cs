@@ -1,0 +1,41 @@
+using System.Numerics;
+
+namespace CourseKit.Optimizers;
+
+/// <summary>
+/// Nesterov momentum: the gradient is taken at the interim point, where momentum is about to carry θ.
+/// <code>
+/// θ̃ = θ + αv
+/// ĝ = ∇J(θ̃)
+/// v ← αv − εĝ
+/// θ ← θ + v
+/// </code>
+/// Defaults: ε = 0.01, α = 0.9.
+/// </summary>
+public sealed class Nesterov<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private T[] _v = [];
+
+    public Nesterov(double learningRate = 0.01, double momentum = 0.9) : base(learningRate) =>
+        Alpha = Hyperparameter.UnitInterval(momentum, nameof(momentum));
+
+    /// <summary>α, the momentum coefficient.</summary>
+    public double Alpha { get; }
+
+    /// <summary>v, the velocity.</summary>
+    public ReadOnlySpan<T> Velocity => _v;
+
+    public override string Name => "nesterov";
+
+    protected override void AllocateState(int length) => _v = new T[length];
+
+    protected override T Evaluate(Span<T> theta, Span<T> gradient, GradientFunction<T> lossAndGradient) =>
+        EvaluateAtInterimPoint(theta, gradient, lossAndGradient, _v, Alpha);
+
+    // After the look-ahead the update is classical momentum's, applied to θ (not θ̃).
+    protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
+    {
+        var rule = new Momentum<T>.Rule(Broadcast(Alpha), Broadcast(eps));
+        Fused.Run(ref rule, theta, g, _v, default);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Numerics;
+
+namespace CourseKit.Optimizers;
+
+/// <summary>
+/// Stochastic gradient descent.
+/// <code>
+/// θ ← θ − ε ĝ
+/// </code>
+/// Defaults: ε = 0.01.
+/// </summary>
+public sealed class Sgd<T>(double learningRate = 0.01) : Optimizer<T>(learningRate)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public override string Name => "sgd";
+
+    protected override void AllocateState(int length) { }
+
+    protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
+    {
+        var rule = new Rule(Broadcast(eps));
+        Fused.Run(ref rule, theta, g, default, default);
+    }
+
+    private readonly struct Rule(Vector<T> eps) : IUpdateRule<T>
+    {
+        public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> _, ref Vector<T> __)
+        {
+            θ -= eps * g;
+        }
+    }
+}
