@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace CourseKit.Cli;
+
+/// <summary>The kit's exit codes: 0 success, 1 the computation failed (say diverged), 2 bad usage.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    /// <summary>
+    /// Parses and invokes; a parse error (unknown flag, bad value) exits 2 naming the flag, and an
+    /// <see cref="UsageException"/> or out-of-range hyperparameter thrown by a command does too.
+    /// </summary>
+    public static int Run(RootCommand root, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var config = new InvocationConfiguration
+        {
+            Output = stdout ?? Console.Out,
+            Error = stderr ?? Console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) config.Error.WriteLine($"coursekit: {error.Message}");
+            config.Error.WriteLine("Run 'coursekit --help' (or the command with --help) for usage.");
+            return Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(config);
+        }
+        catch (Exception e) when (e is UsageException or ArgumentException or FormatException)
+        {
+            config.Error.WriteLine($"coursekit: {e.Message}");
+            return Usage;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+using CourseKit.Cli;
+
+// One command per file under Commands/; add new ones to this list.
+var root = new RootCommand("coursekit: optimization and adaptive learning rates for neural networks, hands on.");
+foreach (Command command in new Command[]
+         {
+             // commands
+         })
+{
+    root.Subcommands.Add(command);
+}
+
+return ExitCodes.Run(root, args);
