@@ -33,7 +33,7 @@ public sealed class Momentum<T> : Optimizer<T> where T : unmanaged, IFloatingPoi
         Fused.Run(ref rule, theta, g, _v, default);
     }
 
-    internal readonly struct Rule(Vector<T> α, Vector<T> ε) : IUpdateRule<T>
+    private readonly struct Rule(Vector<T> α, Vector<T> ε) : IUpdateRule<T>
     {
         public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> v, ref Vector<T> _)
         {

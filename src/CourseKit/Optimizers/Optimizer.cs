@@ -16,8 +16,6 @@ namespace CourseKit.Optimizers;
 /// </remarks>
 public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private T[] _saved = [];
-
     protected Optimizer(double learningRate) =>
         LearningRate = Hyperparameter.Positive(learningRate, nameof(learningRate));
 
@@ -87,7 +85,6 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         Length = 0;
         UpdateCount = 0;
-        _saved = [];
         LastGradientNorm = LastLearningRate = double.NaN;
         AllocateState(0);
     }
@@ -103,21 +100,22 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         lossAndGradient(theta, gradient);
 
     /// <summary>
-    /// ĝ = ∇J(θ̃) at θ̃ = θ + αv. θ is moved to θ̃ in place (so a network that owns θ sees it) and
-    /// restored bit for bit afterwards; θ̃ is only where the gradient is evaluated.
+    /// ĝ = ∇J(θ̃) at θ̃ = θ + αv. The buffer is moved to θ̃ in place, so a network that owns θ evaluates
+    /// there; the rule then computes the new θ from θ̃ (see <see cref="Nesterov{T}"/>). If the callback
+    /// throws, θ is moved back.
     /// </summary>
-    protected T EvaluateAtInterimPoint(Span<T> theta, Span<T> gradient, GradientFunction<T> lossAndGradient, ReadOnlySpan<T> v, double alpha)
+    protected static T EvaluateAtInterimPoint(Span<T> theta, Span<T> gradient, GradientFunction<T> lossAndGradient, ReadOnlySpan<T> v, double alpha)
     {
-        if (_saved.Length != theta.Length) _saved = new T[theta.Length];
-        theta.CopyTo(_saved);
-        TensorPrimitives.MultiplyAdd(v, T.CreateTruncating(alpha), theta, theta);
+        T a = T.CreateTruncating(alpha);
+        TensorPrimitives.MultiplyAdd(v, a, theta, theta);
         try
         {
             return lossAndGradient(theta, gradient);
         }
-        finally
+        catch
         {
-            _saved.CopyTo(theta);
+            TensorPrimitives.MultiplyAdd(v, -a, theta, theta);
+            throw;
         }
     }
 

@@ -46,6 +46,7 @@ public sealed class RmsPropNesterov<T> : Optimizer<T> where T : unmanaged, IFloa
     protected override T Evaluate(Span<T> theta, Span<T> gradient, GradientFunction<T> lossAndGradient) =>
         EvaluateAtInterimPoint(theta, gradient, lossAndGradient, _v, Alpha);
 
+    // As in Nesterov: the buffer holds θ̃ here, and θ = θ̃ − αv recovers θ in the same pass.
     protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
     {
         var rule = new Rule(Broadcast(eps), Broadcast(Rho), Broadcast(1 - Rho), Broadcast(Alpha), Broadcast(Delta));
@@ -56,6 +57,7 @@ public sealed class RmsPropNesterov<T> : Optimizer<T> where T : unmanaged, IFloa
     {
         public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> r, ref Vector<T> v)
         {
+            θ -= α * v; // the buffer held θ̃ = θ + αv: step back to θ
             r = ρ * r + oneMinusρ * g * g;
             v = α * v - ε / Vector.SquareRoot(δ + r) * g;
             θ += v;
