@@ -33,13 +33,13 @@ public static class BenchCommand
                 if (asJson) output.WriteLine(r.ToJson());
             }
 
-            var triad = new Dictionary<int, double>();
+            var triad = new Dictionary<(int N, int Threads), double>();
             foreach (int n in ns)
             {
                 foreach (int threads in new[] { 1, 2 })
                 {
                     double gbps = HardwareLimits.TriadGBps(n, threads);
-                    if (threads == 1) triad[n] = gbps;
+                    triad[(n, threads)] = gbps;
                     if (groups.Contains("reference")) Emit(new BenchRecord("reference", "triad", threads, new Dictionary<string, double> { ["gbps"] = gbps }) { N = n });
                 }
             }
@@ -50,8 +50,9 @@ public static class BenchCommand
 
             if (groups.Contains("optimizer"))
                 foreach (int n in ns)
-                    foreach (string name in OptimizerFactory.Names)
-                        Emit(OptimizerBench.Run(name, n, triad[n]));
+                    foreach (int threads in new[] { 1, 2 })
+                        foreach (string name in OptimizerFactory.Names)
+                            Emit(OptimizerBench.Run(name, n, threads, triad[(n, threads)]));
 
             if (!asJson) Render(records);
             return ExitCodes.Success;

@@ -50,7 +50,7 @@ public sealed class RmsPropNesterov<T> : Optimizer<T> where T : unmanaged, IFloa
     protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
     {
         var rule = new Rule(Broadcast(eps), Broadcast(Rho), Broadcast(1 - Rho), Broadcast(Alpha), Broadcast(Delta));
-        Fused.Run(ref rule, theta, g, _r, _v);
+        Sweep(rule, theta, g, _r, _v);
     }
 
     private readonly struct Rule(Vector<T> ε, Vector<T> ρ, Vector<T> oneMinusρ, Vector<T> α, Vector<T> δ) : IUpdateRule<T>
