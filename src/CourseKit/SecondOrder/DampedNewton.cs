@@ -12,8 +12,9 @@ namespace CourseKit.SecondOrder;
 /// Adding λ to every eigenvalue of ℍ shortens the step along flat directions (where a pure Newton step
 /// explodes) and blends towards gradient descent: λ = 0, η = 1 is Newton's method, and for λ much
 /// larger than |ℍ|'s eigenvalues the step approaches −(η/λ)∇f, plain gradient descent with ε = η/λ.
-/// Damping removes the saddle's pull only once λ exceeds the most negative eigenvalue's magnitude,
-/// and then only while it does. Defaults: λ = 1, η = 1.
+/// Near a saddle, along an eigenvector of negative curvature μ, one step (η = 1) multiplies the distance
+/// to the saddle by λ/(λ + μ): for λ &lt; |μ|/2 the step is still drawn into the saddle, for λ &gt; |μ|
+/// it goes downhill and away. Defaults: λ = 1, η = 1.
 /// </summary>
 public sealed class DampedNewton : SecondOrderMethod
 {

@@ -102,6 +102,17 @@ public class NewtonTests
         Assert.Equal(-2 / lambda * gy, dy - y, 1e-3 * 2 / lambda * Math.Abs(gy));
     }
 
+    [Theory]
+    [InlineData(0.5, true)]   // y ← y·λ/(λ − 2) = −y/3: still drawn into the saddle
+    [InlineData(1.5, false)]  // y ← −3y: thrown back and forth across it, but out
+    [InlineData(3, false)]    // y ← 3y: ℍ + λI is positive definite and the y step goes downhill
+    public void Damping_frees_Newton_from_the_saddle_only_beyond_half_the_negative_curvature(double lambda, bool drawnIn)
+    {
+        var path = new DampedNewton(lambda).Path(new Saddle(), 0.3, 0.05, steps: 10);
+        Assert.Equal(drawnIn, Math.Abs(path[^1].Y) < 0.05);
+        Assert.Equal(0.05 * Math.Pow(lambda / (lambda - 2), 10), path[^1].Y, 1e-9 * Math.Abs(path[^1].Y) + 1e-15);
+    }
+
     [Fact]
     public void Damping_makes_a_singular_point_steppable_and_defaults_are_checked()
     {
