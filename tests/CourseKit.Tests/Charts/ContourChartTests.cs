@@ -1,0 +1,45 @@
+using CourseKit.Charts;
+
+namespace CourseKit.Tests.Charts;
+
+public class ContourChartTests
+{
+    private static readonly SurfaceGrid Bowl = SurfaceGrid.Sample((x, y) => x * x + 3 * y * y, -2, 2, -1, 1, resolution: 21);
+
+    [Fact]
+    public void Draws_the_contour_then_each_path_with_all_its_points_then_the_marked_points()
+    {
+        var path1 = new ChartPath("SGD", [1.5, 1.0, 0.5, 0.2, 0.0], [0.8, 0.4, 0.2, 0.1, 0.0]);
+        var path2 = ChartPath.FromPoints("Adam", [(1.5, 0.8), (1.0, 0.3), (0.0, 0.0)]);
+        var chart = ContourChart.Create(Bowl, [path1, path2], [new MarkedPoint("minimum (0, 0)", 0, 0)]);
+        var traces = ChartJson.Traces(chart);
+
+        Assert.Equal(4, traces.Length);
+        Assert.Equal("contour", traces[0].GetProperty("type").GetString());
+        Assert.Equal(21, traces[0].GetProperty("z").GetArrayLength());
+        Assert.Equal(5, traces[1].GetProperty("x").GetArrayLength());
+        Assert.Equal(path1.Y, ChartJson.Numbers(traces[1].GetProperty("y")));
+        Assert.Equal("lines+markers", traces[1].GetProperty("mode").GetString());
+        Assert.Equal("Adam", traces[2].GetProperty("name").GetString());
+        Assert.Equal(3, traces[2].GetProperty("x").GetArrayLength());
+        Assert.NotEqual(traces[1].GetProperty("line").GetProperty("color").GetString(), traces[2].GetProperty("line").GetProperty("color").GetString());
+        Assert.Equal("minimum (0, 0)", traces[3].GetProperty("text")[0].GetString());
+    }
+
+    [Fact]
+    public void Axes_share_one_scale_so_a_round_bowl_looks_round()
+    {
+        var layout = ChartJson.Layout(ContourChart.Create(Bowl));
+        Assert.Equal("x", layout.GetProperty("yaxis").GetProperty("scaleanchor").GetString());
+    }
+
+    [Fact]
+    public void A_path_from_thetas_needs_two_coordinates_per_point()
+    {
+        var path = ChartPath.FromThetas("p", [[1.0, 2.0], [3.0, 4.0]]);
+        Assert.Equal([1.0, 3.0], path.X);
+        Assert.Equal([2.0, 4.0], path.Y);
+        Assert.Throws<ArgumentException>(() => ChartPath.FromThetas("p", [[1.0, 2.0, 3.0]]));
+        Assert.Throws<ArgumentException>(() => new ChartPath("p", [1.0], [1.0, 2.0]));
+    }
+}
