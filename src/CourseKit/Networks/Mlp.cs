@@ -204,6 +204,7 @@ public sealed class Mlp
     {
         CheckData(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunk);
+        if (data.Rows == 0) return new Evaluation(double.NaN, double.NaN);
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < data.Rows; start += chunk)
