@@ -135,9 +135,44 @@ public static class MatMul
             c30.StoreUnsafe(ref c3); c31.StoreUnsafe(ref c3, (nuint)W);
             c40.StoreUnsafe(ref c4); c41.StoreUnsafe(ref c4, (nuint)W);
         }
-        // Columns left over after the 2-vector tiles: one row at a time.
-        if (j < nEnd)
-            for (int r = 0; r < 4; r++) RowTail(ref a0, rs, cs, ref b0, ref c0, i + r, j, nEnd, kb, kEnd, n);
+        // Columns left over after the 2-vector tiles: one vector, then single columns, still four rows
+        // at a time so the four sums are independent chains.
+        if (j + W <= nEnd)
+        {
+            ref float c1 = ref Unsafe.Add(ref c0, i * n + j);
+            var s1 = Vector.LoadUnsafe(ref c1); var s2 = Vector.LoadUnsafe(ref c1, (nuint)n);
+            var s3 = Vector.LoadUnsafe(ref c1, (nuint)(2 * n)); var s4 = Vector.LoadUnsafe(ref c1, (nuint)(3 * n));
+            for (int p = kb; p < kEnd; p++)
+            {
+                var bp = Vector.LoadUnsafe(ref b0, (nuint)(p * n + j));
+                ref float ai = ref Unsafe.Add(ref a0, i * rs + p * cs);
+                s1 = Vector.FusedMultiplyAdd(new Vector<float>(ai), bp, s1);
+                s2 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref ai, rs)), bp, s2);
+                s3 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref ai, 2 * rs)), bp, s3);
+                s4 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref ai, 3 * rs)), bp, s4);
+            }
+            s1.StoreUnsafe(ref c1); s2.StoreUnsafe(ref c1, (nuint)n);
+            s3.StoreUnsafe(ref c1, (nuint)(2 * n)); s4.StoreUnsafe(ref c1, (nuint)(3 * n));
+            j += W;
+        }
+        for (; j < nEnd; j++)
+        {
+            ref float c1 = ref Unsafe.Add(ref c0, i * n + j);
+            float s1 = c1, s2 = Unsafe.Add(ref c1, n), s3 = Unsafe.Add(ref c1, 2 * n), s4 = Unsafe.Add(ref c1, 3 * n);
+            for (int p = kb; p < kEnd; p++)
+            {
+                float bp = Unsafe.Add(ref b0, p * n + j);
+                ref float ai = ref Unsafe.Add(ref a0, i * rs + p * cs);
+                s1 = MathF.FusedMultiplyAdd(ai, bp, s1);
+                s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref ai, rs), bp, s2);
+                s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref ai, 2 * rs), bp, s3);
+                s4 = MathF.FusedMultiplyAdd(Unsafe.Add(ref ai, 3 * rs), bp, s4);
+            }
+            c1 = s1;
+            Unsafe.Add(ref c1, n) = s2;
+            Unsafe.Add(ref c1, 2 * n) = s3;
+            Unsafe.Add(ref c1, 3 * n) = s4;
+        }
     }
 
     // One row of C, columns [nb, nEnd).

@@ -29,6 +29,7 @@ namespace CourseKit.Networks;
 /// </remarks>
 public sealed class Mlp
 {
+    private readonly int[] _sizes;
     private readonly float[] _theta, _grad;
     private readonly DenseLayer[] _layers;
     private readonly Random _dropoutRandom;
@@ -61,8 +62,8 @@ public sealed class Mlp
         foreach (int n in sizes) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n, nameof(sizes));
         if (!(dropout >= 0 && dropout < 1)) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "dropout must be in [0, 1).");
 
-        int[] units = sizes.ToArray();
-        Sizes = units;
+        int[] units = _sizes = sizes.ToArray();
+        Sizes = Array.AsReadOnly(units);
         Loss = loss;
         DropoutRate = dropout;
         Initialization = initialization == Initialization.Default
@@ -95,14 +96,14 @@ public sealed class Mlp
 
     public double DropoutRate { get; }
 
-    /// <summary>Whether dropout is active in <see cref="LossAndGradient"/> (the trainer turns it on for steps, off for evaluation).</summary>
+    /// <summary>Whether dropout is active in <see cref="LossAndGradient"/> and <see cref="ComputeLoss"/>; <see cref="Evaluate"/>, <see cref="Predict"/> and the Hessian never drop units.</summary>
     public bool IsTraining { get; set; } = true;
 
     /// <summary>Number of inputs (features).</summary>
-    public int Inputs => Sizes[0];
+    public int Inputs => _sizes[0];
 
     /// <summary>Number of outputs (classes, for cross-entropy).</summary>
-    public int Outputs => Sizes[^1];
+    public int Outputs => _sizes[^1];
 
     /// <summary>All weights and biases, layer after layer (W₁, b₁, W₂, b₂, …): θ.</summary>
     public Span<float> Parameters => _theta;
@@ -293,7 +294,7 @@ public sealed class Mlp
     internal bool ReuseDropoutMask { get; set; }
 
     /// <summary>For tests: the dropout mask of layer l (1-based), m × nₗ, values 0 or 1/(1−p).</summary>
-    internal ReadOnlySpan<float> DropoutMask(int layer) => _mask[layer].AsSpan(0, _batch * Sizes[layer]);
+    internal ReadOnlySpan<float> DropoutMask(int layer) => _mask[layer].AsSpan(0, _batch * _sizes[layer]);
 
     /// <summary>For tests: the input batch as loaded.</summary>
     internal ReadOnlySpan<float> InputBatch => _act[0].AsSpan(0, _batch * Inputs);
@@ -457,17 +458,17 @@ public sealed class Mlp
     private void EnsureCapacity(int m)
     {
         if (m <= _capacity) return;
-        int layers = Sizes.Count;
+        int layers = _sizes.Length;
         _act = new float[layers][];
         _deriv = new float[layers][];
         _delta = new float[layers][];
         _mask = new float[layers][];
         for (int l = 0; l < layers; l++)
         {
-            _act[l] = new float[m * Sizes[l]];
-            _deriv[l] = new float[m * Sizes[l]];
-            _delta[l] = new float[m * Sizes[l]];
-            _mask[l] = new float[m * Sizes[l]];
+            _act[l] = new float[m * _sizes[l]];
+            _deriv[l] = new float[m * _sizes[l]];
+            _delta[l] = new float[m * _sizes[l]];
+            _mask[l] = new float[m * _sizes[l]];
         }
         _labels = new int[m];
         _targets = new float[m * Outputs];
