@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using CourseKit.Clipping;
 using CourseKit.Data;
 using CourseKit.Optimizers;
 
@@ -186,7 +187,7 @@ public sealed class Mlp
             throw new ArgumentException("This network evaluates the gradient at its own parameters: pass net.Parameters as theta.", nameof(theta));
         if (gradient.Length != _grad.Length)
             throw new ArgumentException($"gradient has {gradient.Length} elements; the network has {_grad.Length} parameters.", nameof(gradient));
-        double loss = Forward(IsTraining && DropoutRate > 0, redrawMask: !ReuseDropoutMask);
+        double loss = Forward(IsTraining && DropoutRate > 0, redrawMask: true);
         Backward(gradient);
         return (float)loss;
     }
@@ -221,7 +222,7 @@ public sealed class Mlp
     /// <summary>
     /// Outputs for <paramref name="rows"/> examples given row-major in <paramref name="features"/>:
     /// class probabilities (softmax) for cross-entropy, the raw outputs for MSE. For plots such as
-    /// decision boundaries; allocates its result.
+    /// decision boundaries; allocates its result. Clears the current minibatch (load one again before a step).
     /// </summary>
     public float[] Predict(ReadOnlySpan<float> features, int rows)
     {
@@ -241,6 +242,7 @@ public sealed class Mlp
             else
                 output.CopyTo(result.AsSpan(start * Outputs));
         }
+        _batch = 0; // the input buffer no longer matches the loaded labels
         return result;
     }
 
@@ -254,7 +256,7 @@ public sealed class Mlp
         if (v.Length != _theta.Length || result.Length != _theta.Length)
             throw new ArgumentException($"v and result need {_theta.Length} elements (one per parameter).");
         if (_batch == 0) throw new InvalidOperationException("Load a minibatch first (LoadBatch).");
-        double norm = GradientClippingNorm(v);
+        double norm = GradientClipping.Norm(v);
         if (norm == 0) { result.Clear(); return; }
         float h = (float)(displacement / norm);
         if (_saved.Length != _theta.Length) (_saved, _gPlus, _gMinus) = (new float[_theta.Length], new float[_theta.Length], new float[_theta.Length]);
@@ -289,9 +291,6 @@ public sealed class Mlp
         for (int i = 0; i < hv.Length; i++) dot += (double)direction[i] * hv[i];
         return dot;
     }
-
-    /// <summary>For tests: keep the last dropout mask in the next gradient evaluations, so finite differences see one function.</summary>
-    internal bool ReuseDropoutMask { get; set; }
 
     /// <summary>For tests: the dropout mask of layer l (1-based), m × nₗ, values 0 or 1/(1−p).</summary>
     internal ReadOnlySpan<float> DropoutMask(int layer) => _mask[layer].AsSpan(0, _batch * _sizes[layer]);
@@ -474,8 +473,6 @@ public sealed class Mlp
         _targets = new float[m * Outputs];
         _capacity = m;
     }
-
-    private static double GradientClippingNorm(ReadOnlySpan<float> v) => Clipping.GradientClipping.Norm(v);
 
     public override string ToString() =>
         $"MLP {string.Join("-", Sizes)} ({_layers[0].Activation}, {Loss}, {ParameterCount} parameters)";
