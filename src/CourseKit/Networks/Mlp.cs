@@ -175,7 +175,7 @@ public sealed class Mlp
     }
 
     /// <summary>Forward pass and loss on the current minibatch, no gradient. Dropout follows <see cref="IsTraining"/>.</summary>
-    public float ComputeLoss() => (float)Forward(IsTraining && DropoutRate > 0, redrawMask: true);
+    public float ComputeLoss() => (float)Forward(IsTraining && DropoutRate > 0);
 
     /// <summary>
     /// The <see cref="GradientFunction{T}"/> body: forward, loss, backward into <paramref name="gradient"/>
@@ -187,7 +187,7 @@ public sealed class Mlp
             throw new ArgumentException("This network evaluates the gradient at its own parameters: pass net.Parameters as theta.", nameof(theta));
         if (gradient.Length != _grad.Length)
             throw new ArgumentException($"gradient has {gradient.Length} elements; the network has {_grad.Length} parameters.", nameof(gradient));
-        double loss = Forward(IsTraining && DropoutRate > 0, redrawMask: true);
+        double loss = Forward(IsTraining && DropoutRate > 0);
         Backward(gradient);
         return (float)loss;
     }
@@ -213,7 +213,7 @@ public sealed class Mlp
         {
             int count = Math.Min(chunk, data.Rows - start);
             LoadBatch(data, start, count);
-            lossSum += Forward(dropout: false, redrawMask: false) * count;
+            lossSum += Forward(dropout: false) * count;
             if (data.IsClassification) correct += CountCorrect();
         }
         return new Evaluation(lossSum / data.Rows, data.IsClassification ? (double)correct / data.Rows : double.NaN);
@@ -235,7 +235,7 @@ public sealed class Mlp
             EnsureCapacity(count);
             _batch = count;
             features.Slice(start * Inputs, count * Inputs).CopyTo(_act[0]);
-            ForwardLayers(dropout: false, redrawMask: false);
+            ForwardLayers(dropout: false);
             var output = _act[^1].AsSpan(0, count * Outputs);
             if (Loss == LossFunction.SoftmaxCrossEntropy)
                 for (int i = 0; i < count; i++) TensorPrimitives.SoftMax(output.Slice(i * Outputs, Outputs), result.AsSpan((start + i) * Outputs, Outputs));
@@ -264,10 +264,10 @@ public sealed class Mlp
         try
         {
             TensorPrimitives.MultiplyAdd(v, h, _saved, _theta);
-            Forward(dropout: false, redrawMask: false);
+            Forward(dropout: false);
             Backward(_gPlus);
             TensorPrimitives.MultiplyAdd(v, -h, _saved, _theta);
-            Forward(dropout: false, redrawMask: false);
+            Forward(dropout: false);
             Backward(_gMinus);
         }
         finally
@@ -300,14 +300,14 @@ public sealed class Mlp
 
     // ---------------------------------------------------------------- forward and backward
 
-    private double Forward(bool dropout, bool redrawMask)
+    private double Forward(bool dropout)
     {
         if (_batch == 0) throw new InvalidOperationException("Load a minibatch first (LoadBatch).");
-        ForwardLayers(dropout, redrawMask);
+        ForwardLayers(dropout);
         return Loss == LossFunction.SoftmaxCrossEntropy ? SoftmaxCrossEntropy() : MeanSquaredError();
     }
 
-    private void ForwardLayers(bool dropout, bool redrawMask)
+    private void ForwardLayers(bool dropout)
     {
         int m = _batch;
         for (int l = 1; l <= _layers.Length; l++)
@@ -324,11 +324,8 @@ public sealed class Mlp
             if (dropout && l < _layers.Length)
             {
                 var mask = _mask[l].AsSpan(0, m * nOut);
-                if (redrawMask)
-                {
-                    float keep = 1f / (float)(1 - DropoutRate);
-                    for (int i = 0; i < mask.Length; i++) mask[i] = _dropoutRandom.NextDouble() < DropoutRate ? 0f : keep;
-                }
+                float keep = 1f / (float)(1 - DropoutRate);
+                for (int i = 0; i < mask.Length; i++) mask[i] = _dropoutRandom.NextDouble() < DropoutRate ? 0f : keep;
                 TensorPrimitives.Multiply(z, mask, z);
                 TensorPrimitives.Multiply(d, mask, d);
             }
