@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using CourseKit.Clipping;
 using CourseKit.Data;
 using CourseKit.Optimizers;
 
@@ -174,7 +175,7 @@ public sealed class Mlp
     }
 
     /// <summary>Forward pass and loss on the current minibatch, no gradient. Dropout follows <see cref="IsTraining"/>.</summary>
-    public float ComputeLoss() => (float)Forward(IsTraining && DropoutRate > 0, redrawMask: true);
+    public float ComputeLoss() => (float)Forward(IsTraining && DropoutRate > 0);
 
     /// <summary>
     /// The <see cref="GradientFunction{T}"/> body: forward, loss, backward into <paramref name="gradient"/>
@@ -186,7 +187,7 @@ public sealed class Mlp
             throw new ArgumentException("This network evaluates the gradient at its own parameters: pass net.Parameters as theta.", nameof(theta));
         if (gradient.Length != _grad.Length)
             throw new ArgumentException($"gradient has {gradient.Length} elements; the network has {_grad.Length} parameters.", nameof(gradient));
-        double loss = Forward(IsTraining && DropoutRate > 0, redrawMask: !ReuseDropoutMask);
+        double loss = Forward(IsTraining && DropoutRate > 0);
         Backward(gradient);
         return (float)loss;
     }
@@ -212,7 +213,7 @@ public sealed class Mlp
         {
             int count = Math.Min(chunk, data.Rows - start);
             LoadBatch(data, start, count);
-            lossSum += Forward(dropout: false, redrawMask: false) * count;
+            lossSum += Forward(dropout: false) * count;
             if (data.IsClassification) correct += CountCorrect();
         }
         return new Evaluation(lossSum / data.Rows, data.IsClassification ? (double)correct / data.Rows : double.NaN);
@@ -221,7 +222,7 @@ public sealed class Mlp
     /// <summary>
     /// Outputs for <paramref name="rows"/> examples given row-major in <paramref name="features"/>:
     /// class probabilities (softmax) for cross-entropy, the raw outputs for MSE. For plots such as
-    /// decision boundaries; allocates its result.
+    /// decision boundaries; allocates its result. Clears the current minibatch (load one again before a step).
     /// </summary>
     public float[] Predict(ReadOnlySpan<float> features, int rows)
     {
@@ -234,13 +235,14 @@ public sealed class Mlp
             EnsureCapacity(count);
             _batch = count;
             features.Slice(start * Inputs, count * Inputs).CopyTo(_act[0]);
-            ForwardLayers(dropout: false, redrawMask: false);
+            ForwardLayers(dropout: false);
             var output = _act[^1].AsSpan(0, count * Outputs);
             if (Loss == LossFunction.SoftmaxCrossEntropy)
                 for (int i = 0; i < count; i++) TensorPrimitives.SoftMax(output.Slice(i * Outputs, Outputs), result.AsSpan((start + i) * Outputs, Outputs));
             else
                 output.CopyTo(result.AsSpan(start * Outputs));
         }
+        _batch = 0; // the input buffer no longer matches the loaded labels
         return result;
     }
 
@@ -254,7 +256,7 @@ public sealed class Mlp
         if (v.Length != _theta.Length || result.Length != _theta.Length)
             throw new ArgumentException($"v and result need {_theta.Length} elements (one per parameter).");
         if (_batch == 0) throw new InvalidOperationException("Load a minibatch first (LoadBatch).");
-        double norm = GradientClippingNorm(v);
+        double norm = GradientClipping.Norm(v);
         if (norm == 0) { result.Clear(); return; }
         float h = (float)(displacement / norm);
         if (_saved.Length != _theta.Length) (_saved, _gPlus, _gMinus) = (new float[_theta.Length], new float[_theta.Length], new float[_theta.Length]);
@@ -262,10 +264,10 @@ public sealed class Mlp
         try
         {
             TensorPrimitives.MultiplyAdd(v, h, _saved, _theta);
-            Forward(dropout: false, redrawMask: false);
+            Forward(dropout: false);
             Backward(_gPlus);
             TensorPrimitives.MultiplyAdd(v, -h, _saved, _theta);
-            Forward(dropout: false, redrawMask: false);
+            Forward(dropout: false);
             Backward(_gMinus);
         }
         finally
@@ -290,9 +292,6 @@ public sealed class Mlp
         return dot;
     }
 
-    /// <summary>For tests: keep the last dropout mask in the next gradient evaluations, so finite differences see one function.</summary>
-    internal bool ReuseDropoutMask { get; set; }
-
     /// <summary>For tests: the dropout mask of layer l (1-based), m × nₗ, values 0 or 1/(1−p).</summary>
     internal ReadOnlySpan<float> DropoutMask(int layer) => _mask[layer].AsSpan(0, _batch * _sizes[layer]);
 
@@ -301,14 +300,14 @@ public sealed class Mlp
 
     // ---------------------------------------------------------------- forward and backward
 
-    private double Forward(bool dropout, bool redrawMask)
+    private double Forward(bool dropout)
     {
         if (_batch == 0) throw new InvalidOperationException("Load a minibatch first (LoadBatch).");
-        ForwardLayers(dropout, redrawMask);
+        ForwardLayers(dropout);
         return Loss == LossFunction.SoftmaxCrossEntropy ? SoftmaxCrossEntropy() : MeanSquaredError();
     }
 
-    private void ForwardLayers(bool dropout, bool redrawMask)
+    private void ForwardLayers(bool dropout)
     {
         int m = _batch;
         for (int l = 1; l <= _layers.Length; l++)
@@ -325,11 +324,8 @@ public sealed class Mlp
             if (dropout && l < _layers.Length)
             {
                 var mask = _mask[l].AsSpan(0, m * nOut);
-                if (redrawMask)
-                {
-                    float keep = 1f / (float)(1 - DropoutRate);
-                    for (int i = 0; i < mask.Length; i++) mask[i] = _dropoutRandom.NextDouble() < DropoutRate ? 0f : keep;
-                }
+                float keep = 1f / (float)(1 - DropoutRate);
+                for (int i = 0; i < mask.Length; i++) mask[i] = _dropoutRandom.NextDouble() < DropoutRate ? 0f : keep;
                 TensorPrimitives.Multiply(z, mask, z);
                 TensorPrimitives.Multiply(d, mask, d);
             }
@@ -474,8 +470,6 @@ public sealed class Mlp
         _targets = new float[m * Outputs];
         _capacity = m;
     }
-
-    private static double GradientClippingNorm(ReadOnlySpan<float> v) => Clipping.GradientClipping.Norm(v);
 
     public override string ToString() =>
         $"MLP {string.Join("-", Sizes)} ({_layers[0].Activation}, {Loss}, {ParameterCount} parameters)";

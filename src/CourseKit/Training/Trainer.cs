@@ -92,7 +92,8 @@ public sealed class Trainer
         }
 
         bool restored = false;
-        if (validation is not null && Options.RestoreBestWeights && bestEpoch >= 0 && divergence is null)
+        // Also after a divergence: the best weights are finite, the current ones are not.
+        if (validation is not null && Options.RestoreBestWeights && bestEpoch >= 0)
         {
             best.CopyTo(_net.Parameters);
             restored = true;

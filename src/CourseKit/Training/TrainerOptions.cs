@@ -32,7 +32,10 @@ public sealed record TrainerOptions
     /// </summary>
     public int? Patience { get; init; }
 
-    /// <summary>At the end, put back the weights of the epoch with the best validation loss (when there is a validation set).</summary>
+    /// <summary>
+    /// At the end — also after early stopping or a divergence — put back the weights of the epoch with the
+    /// best validation loss (when there is a validation set; epoch 0, the initial weights, counts).
+    /// </summary>
     public bool RestoreBestWeights { get; init; } = true;
 
     /// <summary>Replaces the optimizer's schedule when set.</summary>

@@ -6,7 +6,7 @@ namespace CourseKit.Tests.Data;
 internal static class DigitsFixture
 {
     private static readonly Lazy<Dataset> _digits = new(() => CourseKit.Data.Digits.Load(Path.Combine(AppContext.BaseDirectory, "data", "digits.csv")));
-    private static readonly Lazy<DatasetSplit> _split = new(() => DatasetSplit.Create(Digits, 0.2, 0.2, seed: 42).Standardized());
+    private static readonly Lazy<DatasetSplit> _split = new(() => CourseKit.Data.Digits.LoadSplit(seed: 42, Path.Combine(AppContext.BaseDirectory, "data", "digits.csv")));
 
     public static Dataset Digits => _digits.Value;
 

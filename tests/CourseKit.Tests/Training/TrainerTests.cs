@@ -108,6 +108,8 @@ public class TrainerTests
         Assert.Contains("clipping", report.Message);
         Assert.All(result.History.Steps.SkipLast(1), s => Assert.True(double.IsFinite(s.Loss)));
         Assert.Equal(0, result.History.Epochs[0].Epoch);
+        Assert.True(result.RestoredBestWeights); // the last finite weights with the best validation loss
+        Assert.All(net.Parameters.ToArray(), v => Assert.True(float.IsFinite(v)));
     }
 
     [Fact]
