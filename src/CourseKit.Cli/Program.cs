@@ -1,10 +1,12 @@
 using System.CommandLine;
 using CourseKit.Cli;
+using CourseKit.Cli.Commands;
 
 // One command per file under Commands/; add new ones to this list.
 var root = new RootCommand("coursekit: optimization and adaptive learning rates for neural networks, hands on.");
 foreach (Command command in new Command[]
          {
+             RunCommand.Create(),
              // commands
          })
 {
