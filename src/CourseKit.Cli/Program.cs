@@ -7,6 +7,7 @@ var root = new RootCommand("coursekit: optimization and adaptive learning rates 
 foreach (Command command in new Command[]
          {
              RunCommand.Create(),
+             KernelCommand.Create(),
              // commands
          })
 {
