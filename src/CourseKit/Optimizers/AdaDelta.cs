@@ -39,7 +39,7 @@ public sealed class AdaDelta<T> : Optimizer<T> where T : unmanaged, IFloatingPoi
     protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
     {
         var rule = new Rule(Broadcast(Rho), Broadcast(1 - Rho), Broadcast(Delta), Broadcast(eps));
-        Fused.Run(ref rule, theta, g, _r, _u);
+        Sweep(rule, theta, g, _r, _u);
     }
 
     private readonly struct Rule(Vector<T> ρ, Vector<T> oneMinusρ, Vector<T> δ, Vector<T> ε) : IUpdateRule<T>

@@ -30,7 +30,7 @@ public sealed class AdaGrad<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
     protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
     {
         var rule = new Rule(Broadcast(eps), Broadcast(Delta));
-        Fused.Run(ref rule, theta, g, _r, default);
+        Sweep(rule, theta, g, _r, default);
     }
 
     private readonly struct Rule(Vector<T> ε, Vector<T> δ) : IUpdateRule<T>

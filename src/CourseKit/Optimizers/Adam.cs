@@ -49,7 +49,7 @@ public sealed class Adam<T> : Optimizer<T> where T : unmanaged, IFloatingPointIe
         TimeStep++;
         var rule = new Rule(Broadcast(eps), Broadcast(Rho1), Broadcast(1 - Rho1), Broadcast(Rho2), Broadcast(1 - Rho2),
             Broadcast(1 - Math.Pow(Rho1, TimeStep)), Broadcast(1 - Math.Pow(Rho2, TimeStep)), Broadcast(Delta));
-        Fused.Run(ref rule, theta, g, _s, _r);
+        Sweep(rule, theta, g, _s, _r);
     }
 
     private readonly struct Rule(Vector<T> ε, Vector<T> ρ1, Vector<T> oneMinusρ1, Vector<T> ρ2, Vector<T> oneMinusρ2,

@@ -45,7 +45,7 @@ public sealed class Adamax<T> : Optimizer<T> where T : unmanaged, IFloatingPoint
     {
         TimeStep++;
         var rule = new Rule(Broadcast(eps / (1 - Math.Pow(Rho1, TimeStep))), Broadcast(Rho1), Broadcast(1 - Rho1), Broadcast(Rho2), Broadcast(Delta));
-        Fused.Run(ref rule, theta, g, _s, _u);
+        Sweep(rule, theta, g, _s, _u);
     }
 
     private readonly struct Rule(Vector<T> εOver1MinusΡ1ᵗ, Vector<T> ρ1, Vector<T> oneMinusρ1, Vector<T> ρ2, Vector<T> δ) : IUpdateRule<T>

@@ -30,10 +30,10 @@ public sealed class Momentum<T> : Optimizer<T> where T : unmanaged, IFloatingPoi
     protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
     {
         var rule = new Rule(Broadcast(Alpha), Broadcast(eps));
-        Fused.Run(ref rule, theta, g, _v, default);
+        Sweep(rule, theta, g, _v, default);
     }
 
-    internal readonly struct Rule(Vector<T> α, Vector<T> ε) : IUpdateRule<T>
+    private readonly struct Rule(Vector<T> α, Vector<T> ε) : IUpdateRule<T>
     {
         public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> v, ref Vector<T> _)
         {

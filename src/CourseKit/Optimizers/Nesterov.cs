@@ -32,10 +32,21 @@ public sealed class Nesterov<T> : Optimizer<T> where T : unmanaged, IFloatingPoi
     protected override T Evaluate(Span<T> theta, Span<T> gradient, GradientFunction<T> lossAndGradient) =>
         EvaluateAtInterimPoint(theta, gradient, lossAndGradient, _v, Alpha);
 
-    // After the look-ahead the update is classical momentum's, applied to θ (not θ̃).
+    // The buffer holds θ̃ here (moved there to evaluate ĝ); θ = θ̃ − αv recovers the point the
+    // rule starts from, in the same pass, so Nesterov costs one extra sweep, not a saved copy.
     protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
     {
-        var rule = new Momentum<T>.Rule(Broadcast(Alpha), Broadcast(eps));
-        Fused.Run(ref rule, theta, g, _v, default);
+        var rule = new Rule(Broadcast(Alpha), Broadcast(eps));
+        Sweep(rule, theta, g, _v, default);
+    }
+
+    private readonly struct Rule(Vector<T> α, Vector<T> ε) : IUpdateRule<T>
+    {
+        public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> v, ref Vector<T> _)
+        {
+            θ -= α * v; // the buffer held θ̃ = θ + αv: step back to θ
+            v = α * v - ε * g;
+            θ += v;
+        }
     }
 }

@@ -16,7 +16,8 @@ namespace CourseKit.Optimizers;
 /// </remarks>
 public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private T[] _saved = [];
+    private int _threads = 1;
+    private object? _sweepJob;
 
     protected Optimizer(double learningRate) =>
         LearningRate = Hyperparameter.Positive(learningRate, nameof(learningRate));
@@ -35,6 +36,16 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>Whether each step measures ‖ĝ‖ (one extra read of ĝ); on by default for histories.</summary>
     public bool MeasureGradientNorm { get; set; } = true;
+
+    /// <summary>
+    /// Threads one update may use (default 1). Vectors of at least 2¹⁸ elements are split across them;
+    /// shorter ones are not, since handing off would cost more than it saves.
+    /// </summary>
+    public int Threads
+    {
+        get => _threads;
+        set => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Threads), value, $"Threads must be >= 1; got {value}.");
+    }
 
     /// <summary>k: the number of updates done so far (the next update uses this k).</summary>
     public long UpdateCount { get; private set; }
@@ -87,7 +98,6 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         Length = 0;
         UpdateCount = 0;
-        _saved = [];
         LastGradientNorm = LastLearningRate = double.NaN;
         AllocateState(0);
     }
@@ -103,22 +113,31 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         lossAndGradient(theta, gradient);
 
     /// <summary>
-    /// ĝ = ∇J(θ̃) at θ̃ = θ + αv. θ is moved to θ̃ in place (so a network that owns θ sees it) and
-    /// restored bit for bit afterwards; θ̃ is only where the gradient is evaluated.
+    /// ĝ = ∇J(θ̃) at θ̃ = θ + αv. The buffer is moved to θ̃ in place, so a network that owns θ evaluates
+    /// there; the rule then computes the new θ from θ̃ (see <see cref="Nesterov{T}"/>). If the callback
+    /// throws, θ is moved back.
     /// </summary>
-    protected T EvaluateAtInterimPoint(Span<T> theta, Span<T> gradient, GradientFunction<T> lossAndGradient, ReadOnlySpan<T> v, double alpha)
+    protected static T EvaluateAtInterimPoint(Span<T> theta, Span<T> gradient, GradientFunction<T> lossAndGradient, ReadOnlySpan<T> v, double alpha)
     {
-        if (_saved.Length != theta.Length) _saved = new T[theta.Length];
-        theta.CopyTo(_saved);
-        TensorPrimitives.MultiplyAdd(v, T.CreateTruncating(alpha), theta, theta);
+        T a = T.CreateTruncating(alpha);
+        TensorPrimitives.MultiplyAdd(v, a, theta, theta);
         try
         {
             return lossAndGradient(theta, gradient);
         }
-        finally
+        catch
         {
-            _saved.CopyTo(theta);
+            TensorPrimitives.MultiplyAdd(v, -a, theta, theta);
+            throw;
         }
+    }
+
+    /// <summary>Sweeps <paramref name="rule"/> over θ, ĝ and the state vectors a, b (empty when unused) in one fused pass.</summary>
+    private protected void Sweep<TRule>(TRule rule, Span<T> theta, ReadOnlySpan<T> g, Span<T> a, Span<T> b)
+        where TRule : struct, IUpdateRule<T>
+    {
+        if (_threads == 1 || theta.Length < ParallelSweep.MinLength) Fused.Run(ref rule, theta, g, a, b);
+        else ParallelSweep.Run(ref _sweepJob, rule, theta, g, a, b, _threads);
     }
 
     /// <summary>A scalar broadcast to every lane, for the rules.</summary>

@@ -37,7 +37,7 @@ public sealed class RmsProp<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
     protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
     {
         var rule = new Rule(Broadcast(eps), Broadcast(Rho), Broadcast(1 - Rho), Broadcast(Delta));
-        Fused.Run(ref rule, theta, g, _r, default);
+        Sweep(rule, theta, g, _r, default);
     }
 
     private readonly struct Rule(Vector<T> ε, Vector<T> ρ, Vector<T> oneMinusρ, Vector<T> δ) : IUpdateRule<T>

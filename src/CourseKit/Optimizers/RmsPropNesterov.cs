@@ -46,16 +46,18 @@ public sealed class RmsPropNesterov<T> : Optimizer<T> where T : unmanaged, IFloa
     protected override T Evaluate(Span<T> theta, Span<T> gradient, GradientFunction<T> lossAndGradient) =>
         EvaluateAtInterimPoint(theta, gradient, lossAndGradient, _v, Alpha);
 
+    // As in Nesterov: the buffer holds θ̃ here, and θ = θ̃ − αv recovers θ in the same pass.
     protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
     {
         var rule = new Rule(Broadcast(eps), Broadcast(Rho), Broadcast(1 - Rho), Broadcast(Alpha), Broadcast(Delta));
-        Fused.Run(ref rule, theta, g, _r, _v);
+        Sweep(rule, theta, g, _r, _v);
     }
 
     private readonly struct Rule(Vector<T> ε, Vector<T> ρ, Vector<T> oneMinusρ, Vector<T> α, Vector<T> δ) : IUpdateRule<T>
     {
         public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> r, ref Vector<T> v)
         {
+            θ -= α * v; // the buffer held θ̃ = θ + αv: step back to θ
             r = ρ * r + oneMinusρ * g * g;
             v = α * v - ε / Vector.SquareRoot(δ + r) * g;
             θ += v;

@@ -19,7 +19,7 @@ public sealed class Sgd<T>(double learningRate = 0.01) : Optimizer<T>(learningRa
     protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
     {
         var rule = new Rule(Broadcast(eps));
-        Fused.Run(ref rule, theta, g, default, default);
+        Sweep(rule, theta, g, default, default);
     }
 
     private readonly struct Rule(Vector<T> eps) : IUpdateRule<T>

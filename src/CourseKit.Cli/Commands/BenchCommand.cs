@@ -1,0 +1,90 @@
+using System.CommandLine;
+using CourseKit.Cli.Bench;
+using CourseKit.Optimizers;
+using Spectre.Console;
+
+namespace CourseKit.Cli.Commands;
+
+/// <summary>
+/// <c>coursekit bench</c>: the kit's performance next to this machine's limits, measured in one run
+/// (absolute timings are noisy; read the ratios).
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "One JSON object per line instead of tables" };
+        var sizes = new Option<string>("--sizes") { Description = "Vector sizes for the optimizer step, comma-separated", DefaultValueFactory = _ => "1000000,10000000" };
+        var only = new Option<string>("--only") { Description = "Groups to run: reference,optimizer", DefaultValueFactory = _ => "reference,optimizer" };
+        var command = new Command("bench", "Measure optimizer steps against this machine's bandwidth and FMA limits.") { json, sizes, only };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            bool asJson = parse.GetValue(json);
+            int[] ns = ParseSizes(parse.GetValue(sizes)!);
+            var groups = parse.GetValue(only)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+            foreach (var group in groups)
+                if (group is not ("reference" or "optimizer")) throw new UsageException($"--only: unknown group '{group}'; use reference, optimizer.");
+
+            var records = new List<BenchRecord>();
+            void Emit(BenchRecord r)
+            {
+                records.Add(r);
+                if (asJson) output.WriteLine(r.ToJson());
+            }
+
+            var triad = new Dictionary<(int N, int Threads), double>();
+            foreach (int n in ns)
+            {
+                foreach (int threads in new[] { 1, 2 })
+                {
+                    double gbps = HardwareLimits.TriadGBps(n, threads);
+                    triad[(n, threads)] = gbps;
+                    if (groups.Contains("reference")) Emit(new BenchRecord("reference", "triad", threads, new Dictionary<string, double> { ["gbps"] = gbps }) { N = n });
+                }
+            }
+
+            if (groups.Contains("reference"))
+                foreach (int threads in new[] { 1, 2 })
+                    Emit(new BenchRecord("reference", "fma-peak", threads, new Dictionary<string, double> { ["gflops"] = HardwareLimits.FmaPeakGflops(threads) }));
+
+            if (groups.Contains("optimizer"))
+                foreach (int n in ns)
+                    foreach (int threads in new[] { 1, 2 })
+                        foreach (string name in OptimizerFactory.Names)
+                            Emit(OptimizerBench.Run(name, n, threads, triad[(n, threads)]));
+
+            if (!asJson) Render(records);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int[] ParseSizes(string text)
+    {
+        try
+        {
+            return text.Split(',').Select(s => int.Parse(s.Trim(), System.Globalization.CultureInfo.InvariantCulture)).Select(n => n > 0 ? n : throw new FormatException()).ToArray();
+        }
+        catch (FormatException)
+        {
+            throw new UsageException($"--sizes must be positive whole numbers separated by commas; got '{text}'.");
+        }
+    }
+
+    // A column per figure name, so the table reads like the peers' tables.
+    private static void Render(IReadOnlyList<BenchRecord> records)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        string[] figures = records.SelectMany(r => r.Figures.Keys).Distinct().ToArray();
+        var table = new Table().AddColumns(["kind", "name", "n / shape", "batch", "threads", .. figures]);
+        foreach (var r in records)
+        {
+            string size = r.N?.ToString("N0", inv) ?? r.Shape ?? "";
+            table.AddRow([r.Kind, r.Name, size, r.Batch?.ToString(inv) ?? "", r.Threads.ToString(inv),
+                .. figures.Select(f => r.Figures.TryGetValue(f, out double v) ? v.ToString("G4", inv) : "")]);
+        }
+
+        AnsiConsole.Write(table);
+    }
+}
