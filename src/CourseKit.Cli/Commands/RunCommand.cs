@@ -47,7 +47,7 @@ public static class RunCommand
                     return ExitCodes.Failed;
                 }
 
-                console.MarkupLine($"  [grey]{run.Cells.Count} code cells ran; executed copy: {Markup.Escape(run.ExecutedCopyPath ?? "")}[/]");
+                stdout.WriteLine($"  {run.Cells.Count} code cells ran; executed copy: {run.ExecutedCopyPath}");
             }
 
             return ExitCodes.Success;

@@ -64,13 +64,22 @@ public static class ContourChart
             LineColor: Color.fromString(color),
             MarkerColor: Color.fromString(color));
 
-    internal static GenericChart PointsTrace(IReadOnlyList<MarkedPoint> points) =>
-        Chart.Point<double, double, string>(
+    // White × with a dark outline and white labels: minima sit in the darkest contours.
+    internal static GenericChart PointsTrace(IReadOnlyList<MarkedPoint> points)
+    {
+        var chart = Chart.Point<double, double, string>(
             x: points.Select(p => p.X),
             y: points.Select(p => p.Y),
             Name: "critical points",
             MultiText: points.Select(p => p.Label).ToArray(),
-            TextPosition: StyleParam.TextPosition.TopCenter,
-            MarkerSymbol: StyleParam.MarkerSymbol.X,
-            MarkerColor: Color.fromString("white"));
+            TextPosition: StyleParam.TextPosition.TopCenter);
+        ChartStyle.SetOnTraces(chart, "marker", new Dictionary<string, object>
+        {
+            ["symbol"] = "x",
+            ["size"] = 10,
+            ["color"] = "white",
+            ["line"] = new Dictionary<string, object> { ["color"] = "black", ["width"] = 1 },
+        });
+        return ChartStyle.SetOnTraces(chart, "textfont", new Dictionary<string, object> { ["color"] = "white", ["size"] = 13 });
+    }
 }
