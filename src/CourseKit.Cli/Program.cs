@@ -9,6 +9,8 @@ foreach (Command command in new Command[]
              LabCommand.Create(),
              TraceCommand.Create(),
              BenchCommand.Create(),
+             RunCommand.Create(),
+             KernelCommand.Create(),
              // commands
          })
 {

@@ -29,6 +29,21 @@ public static class ContourChart
     /// <summary>Contours with paths (params form: <c>ContourChart.Create(grid, path1, path2)</c>).</summary>
     public static GenericChart Create(SurfaceGrid grid, params ChartPath[] paths) => Create(grid, paths, null, null);
 
+    /// <summary>
+    /// Contours of <paramref name="surface"/> over its window, its critical points marked and the
+    /// paths drawn; contour levels are log-spaced (see <see cref="SurfaceGrid.LogScaled"/>) unless
+    /// <paramref name="logLevels"/> is false, so valleys like Rosenbrock's show their floor.
+    /// </summary>
+    public static GenericChart Create(Surfaces.Surface surface, IEnumerable<ChartPath>? paths = null, bool logLevels = true, int resolution = 80)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        var grid = SurfaceGrid.Of(surface, resolution);
+        return Create(logLevels ? grid.LogScaled() : grid, paths, MarkedPoint.CriticalPointsOf(surface), surface.ToString());
+    }
+
+    /// <summary>Contours of a surface with paths (params form: <c>ContourChart.Create(surface, path1, path2)</c>).</summary>
+    public static GenericChart Create(Surfaces.Surface surface, params ChartPath[] paths) => Create(surface, paths, true);
+
     internal static GenericChart Contours(SurfaceGrid grid) =>
         Chart.Contour<double, double, double, string>(
             zData: grid.Z,
@@ -49,13 +64,22 @@ public static class ContourChart
             LineColor: Color.fromString(color),
             MarkerColor: Color.fromString(color));
 
-    internal static GenericChart PointsTrace(IReadOnlyList<MarkedPoint> points) =>
-        Chart.Point<double, double, string>(
+    // White × with a dark outline and white labels: minima sit in the darkest contours.
+    internal static GenericChart PointsTrace(IReadOnlyList<MarkedPoint> points)
+    {
+        var chart = Chart.Point<double, double, string>(
             x: points.Select(p => p.X),
             y: points.Select(p => p.Y),
             Name: "critical points",
             MultiText: points.Select(p => p.Label).ToArray(),
-            TextPosition: StyleParam.TextPosition.TopCenter,
-            MarkerSymbol: StyleParam.MarkerSymbol.X,
-            MarkerColor: Color.fromString("white"));
+            TextPosition: StyleParam.TextPosition.TopCenter);
+        ChartStyle.SetOnTraces(chart, "marker", new Dictionary<string, object>
+        {
+            ["symbol"] = "x",
+            ["size"] = 10,
+            ["color"] = "white",
+            ["line"] = new Dictionary<string, object> { ["color"] = "black", ["width"] = 1 },
+        });
+        return ChartStyle.SetOnTraces(chart, "textfont", new Dictionary<string, object> { ["color"] = "white", ["size"] = 13 });
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Reflection;
 using System.Text;
@@ -31,6 +32,10 @@ public static class FrameTable
         int rowCount = (int)type.GetProperty("RowCount")!.GetValue(frame)!;
         int columnCount = (int)type.GetProperty("ColumnCount")!.GetValue(frame)!;
         var cells = (string[][])format.Invoke(frame, [headRows, tailRows, maxColumns - 1, 1, false])!;
+        // Deedle's text layout puts a "->" column between keys and values; a table needs none.
+        var keep = Enumerable.Range(0, cells.Length == 0 ? 0 : cells[0].Length)
+            .Where(c => !cells.Skip(1).All(row => row[c] is "->" or "") || cells[0][c] != "")
+            .ToArray();
 
         var html = new StringBuilder();
         html.Append("<table class=\"coursekit-frame\" style=\"font-family:monospace;font-size:90%\">");
@@ -38,9 +43,9 @@ public static class FrameTable
         {
             html.Append("<tr>");
             string tag = r == 0 ? "th" : "td";
-            for (int c = 0; c < cells[r].Length; c++)
+            foreach (int c in keep)
             {
-                string cell = cells[r][c];
+                string cell = Tidy(cells[r][c]);
                 string cellTag = c == 0 && r > 0 ? "th" : tag;
                 html.Append('<').Append(cellTag).Append('>').Append(WebUtility.HtmlEncode(cell)).Append("</").Append(cellTag).Append('>');
             }
@@ -52,6 +57,15 @@ public static class FrameTable
         html.Append("<p style=\"font-size:80%;color:#666\">").Append(rowCount).Append(" rows × ").Append(columnCount).Append(" columns</p>");
         return html.ToString();
     }
+
+    // Six significant digits are plenty to read a table; ":" and "..." are Deedle's elisions.
+    private static string Tidy(string cell) => cell switch
+    {
+        ":" or "..." => "…",
+        _ when double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && cell.Length > 8
+            => v.ToString("G6", CultureInfo.InvariantCulture),
+        _ => cell,
+    };
 
     private static bool IsFrame(Type? type)
     {

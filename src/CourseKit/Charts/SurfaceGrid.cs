@@ -54,6 +54,14 @@ public sealed class SurfaceGrid
         return new SurfaceGrid(x, y, z);
     }
 
+    /// <summary>A surface sampled over its own <see cref="Surfaces.Surface.Window"/>.</summary>
+    public static SurfaceGrid Of(Surfaces.Surface surface, int resolution = 80)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        var w = surface.Window;
+        return Sample(surface.Value, w.XMin, w.XMax, w.YMin, w.YMax, resolution);
+    }
+
     /// <summary>
     /// The same grid with z replaced by log10(1 + z − min z): valleys as steep as Rosenbrock's
     /// get evenly spaced contour lines instead of one dark blob.

@@ -43,3 +43,23 @@ public class ContourChartTests
         Assert.Throws<ArgumentException>(() => new ChartPath("p", [1.0], [1.0, 2.0]));
     }
 }
+
+public class SurfaceContourTests
+{
+    [Fact]
+    public void A_catalog_surface_is_drawn_over_its_window_with_its_critical_points_labelled()
+    {
+        var surface = CourseKit.Surfaces.SurfaceCatalog.Create("rosenbrock");
+        var path = ChartPath.FromPoints("Adam", [(-1.2, 1.0), (-0.5, 0.5), (1.0, 1.0)]);
+        var traces = ChartJson.Traces(ContourChart.Create(surface, path));
+        double[] x = ChartJson.Numbers(traces[0].GetProperty("x"));
+        double[] y = ChartJson.Numbers(traces[0].GetProperty("y"));
+
+        Assert.Equal((surface.Window.XMin, surface.Window.XMax), (x[0], x[^1]));
+        Assert.Equal((surface.Window.YMin, surface.Window.YMax), (y[0], y[^1]));
+        Assert.Equal(3, traces[1].GetProperty("x").GetArrayLength());
+        var labels = traces[2].GetProperty("text").EnumerateArray().Select(t => t.GetString()).ToArray();
+        Assert.Equal(surface.CriticalPoints.Count, labels.Length);
+        Assert.Contains("minimum (1, 1)", labels);
+    }
+}

@@ -24,6 +24,9 @@ public class FrameTableTests
         Assert.DoesNotContain("<th>3</th>", html);
         Assert.Contains("<th>499</th>", html);
         Assert.Contains("500 rows × 2 columns", html);
+        Assert.Contains("<td>33.3333</td>", html); // 100/3 to six digits
+        Assert.Contains("<th>…</th>", html);
+        Assert.DoesNotContain("-&gt;", html);
         Assert.True(html.Length < 2_000, $"The table should be small, but is {html.Length} characters.");
     }
 

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using CourseKit.Notebooks;
+using Spectre.Console;
+
+namespace CourseKit.Cli.Commands;
+
+/// <summary>
+/// <c>coursekit run NOTEBOOK...</c>: executes notebooks cell by cell in-process (the same C# kernel,
+/// NuGet directive and working directory a student's VS Code uses) and writes executed copies.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var notebooks = new Argument<string[]>("notebooks")
+        {
+            Description = "Notebooks (.ipynb) or folders of notebooks to run, in order",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Folder for the executed copies (default: out/ beside each notebook); never the notebook's own folder",
+        };
+        var command = new Command("run", "Run notebooks cell by cell and write executed copies with their outputs.") { notebooks, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+            string? outFolder = parse.GetValue(output);
+            var paths = Expand(parse.GetValue(notebooks)!);
+
+            foreach (string path in paths)
+            {
+                string target = outFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "out");
+                console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(path))}[/]");
+                NotebookRun run = await NotebookRunner.RunAsync(
+                    path, target,
+                    onCellFinished: cell => console.MarkupLine(cell.Succeeded
+                        ? $"  [green]✓[/] cell {cell.Index,3}  {cell.Elapsed.TotalSeconds,6:F1} s{(cell.ProducedChart ? "  chart" : "")}"
+                        : $"  [red]✗[/] cell {cell.Index,3}  {cell.Elapsed.TotalSeconds,6:F1} s  {Markup.Escape(cell.Failure ?? "")}"),
+                    cancellationToken: cancellationToken);
+                if (!run.Succeeded)
+                {
+                    stderr.WriteLine($"coursekit: {run.FailureMessage}");
+                    if (run.ExecutedCopyPath is not null) stderr.WriteLine($"The executed copy with the error is {run.ExecutedCopyPath}.");
+                    return ExitCodes.Failed;
+                }
+
+                stdout.WriteLine($"  {run.Cells.Count} code cells ran; executed copy: {run.ExecutedCopyPath}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Files as given; a folder stands for its *.ipynb files (not sub-folders), by name.</summary>
+    private static List<string> Expand(IEnumerable<string> arguments)
+    {
+        var paths = new List<string>();
+        foreach (string argument in arguments)
+        {
+            if (Directory.Exists(argument))
+            {
+                var found = Directory.GetFiles(argument, "*.ipynb").Order(StringComparer.Ordinal).ToList();
+                if (found.Count == 0) throw new UsageException($"{argument}: no .ipynb notebooks in this folder.");
+                paths.AddRange(found);
+            }
+            else if (File.Exists(argument))
+            {
+                if (!argument.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
+                    throw new UsageException($"{argument}: not a notebook (expected an .ipynb file).");
+                paths.Add(argument);
+            }
+            else
+            {
+                throw new UsageException($"{argument}: no such notebook or folder.");
+            }
+        }
+
+        return paths;
+    }
+}
