@@ -59,8 +59,16 @@ public class FirstStepsTests
         var settings = OptimizerCases.All[index].Settings;
         var inDouble = Trajectory.Library(OptimizerFactory.Create<double>(name, settings), Theta0, Problem.For<double>(), 100);
         var inFloat = Trajectory.Library(OptimizerFactory.Create<float>(name, settings), Theta0, Problem.For<float>(), 100);
+        // Float precision is ~1e-7 per operation; allow 1e-6 plus ten times what the problem itself
+        // makes of a float-sized error (θ₀ moved by one float ulp, run in double). Most runs never
+        // amplify it; RMSProp-Nesterov oscillating about a minimum with a fixed ε does, near step 100.
+        var nudged = Trajectory.Library(OptimizerFactory.Create<double>(name, settings),
+            Theta0.Select(x => x * (1 + Math.Pow(2, -23))).ToArray(), Problem.For<double>(), 100);
         for (int k = 0; k < 100; k++)
-            Near.Equal(inDouble[k], inFloat[k], 1e-5, $"{name}: float against double after step {k + 1}");
+        {
+            double amplified = inDouble[k].Zip(nudged[k], (a, b) => Math.Abs(a - b)).Max();
+            Near.Equal(inDouble[k], inFloat[k], 1e-6 + 10 * amplified, $"{name}: float against double after step {k + 1}");
+        }
         // And the double run is the reference over the whole run, not only the first two steps.
         var reference = Trajectory.Reference(new ScalarReference(name, settings), Theta0, Problem.Gradient, 100);
         for (int k = 0; k < 100; k++)
