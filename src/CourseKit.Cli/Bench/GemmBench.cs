@@ -24,7 +24,7 @@ internal static class GemmBench
 
     private static BenchRecord Record(string name, int m, int k, int n, int batch, double fmaPeak, Action multiply)
     {
-        double seconds = Timing.SecondsPerCall(multiply, minSeconds: 0.1);
+        double seconds = Timing.SecondsPerCall(multiply, minSeconds: Timing.MinSeconds / 2);
         double gflops = 2.0 * m * k * n / seconds / 1e9;
         return new BenchRecord("gemm", name, 1, new Dictionary<string, double> { ["gflops"] = gflops, ["fraction_of_fma_peak"] = gflops / fmaPeak })
         {

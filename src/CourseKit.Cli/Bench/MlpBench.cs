@@ -32,7 +32,7 @@ internal static class MlpBench
             }
         }
 
-        double seconds = Timing.SecondsPerCall(Steps, samples: 3, minSeconds: 0.3);
+        double seconds = Timing.SecondsPerCall(Steps, samples: 3, minSeconds: Timing.MinSeconds * 1.5);
         return new BenchRecord("mlp", shape, 1, new Dictionary<string, double> { ["samples_per_s"] = steps * (double)batch / seconds })
         {
             Shape = shape,
