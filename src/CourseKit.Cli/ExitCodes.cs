@@ -24,7 +24,7 @@ public static class ExitCodes
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) config.Error.WriteLine($"coursekit: {error.Message}");
+            foreach (var error in parse.Errors) config.Error.WriteLine($"coursekit: {OptionOf(error.SymbolResult)}{error.Message}");
             config.Error.WriteLine("Run 'coursekit --help' (or the command with --help) for usage.");
             return Usage;
         }
@@ -38,5 +38,13 @@ public static class ExitCodes
             config.Error.WriteLine($"coursekit: {e.Message}");
             return Usage;
         }
+    }
+
+    // "Argument 'xml' not recognized" alone does not say which flag it was given to.
+    private static string OptionOf(System.CommandLine.Parsing.SymbolResult? symbol)
+    {
+        for (; symbol is not null; symbol = symbol.Parent)
+            if (symbol is System.CommandLine.Parsing.OptionResult option) return option.Option.Name + ": ";
+        return "";
     }
 }

@@ -6,6 +6,8 @@ using CourseKit.Cli.Commands;
 var root = new RootCommand("coursekit: optimization and adaptive learning rates for neural networks, hands on.");
 foreach (Command command in new Command[]
          {
+             LabCommand.Create(),
+             TraceCommand.Create(),
              BenchCommand.Create(),
              RunCommand.Create(),
              KernelCommand.Create(),

@@ -1,0 +1,182 @@
+using System.CommandLine;
+using System.Globalization;
+using CourseKit.Lab;
+using CourseKit.Optimizers;
+using Spectre.Console;
+
+namespace CourseKit.Cli.Commands;
+
+/// <summary>
+/// <c>coursekit lab</c>: the lecture's hands-on lab from the terminal. Benchmarks every optimizer ×
+/// schedule × seed on a dataset, prints the ranking and writes <c>results.csv</c> and an offline
+/// <c>report.html</c>.
+/// </summary>
+public static class LabCommand
+{
+    public static Command Create()
+    {
+        var defaults = new LabSettings();
+        var dataset = new Option<string>("--dataset") { Description = "digits (bundled), spirals, moons or blobs", DefaultValueFactory = _ => defaults.Dataset };
+        dataset.AcceptOnlyFromAmong([.. LabData.Names]);
+        var optimizers = new Option<string>("--optimizers") { Description = "Comma-separated optimizers (default: all nine)", DefaultValueFactory = _ => string.Join(",", OptimizerFactory.Names) };
+        var schedules = new Option<string>("--schedules") { Description = "Comma-separated: " + string.Join(", ", LabSchedules.Names), DefaultValueFactory = _ => string.Join(",", LabSchedules.Names) };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per run", DefaultValueFactory = _ => defaults.Epochs };
+        var seeds = new Option<string>("--seeds") { Description = "A count N (seeds 1..N) or a comma-separated list", DefaultValueFactory = _ => "3" };
+        var batch = new Option<int>("--batch-size") { Description = "Minibatch size", DefaultValueFactory = _ => defaults.BatchSize };
+        var hidden = new Option<string>("--hidden") { Description = "Hidden layer widths, comma-separated", DefaultValueFactory = _ => string.Join(",", defaults.Hidden) };
+        var threads = new Option<int>("--threads") { Description = "Runs in parallel", DefaultValueFactory = _ => defaults.Threads };
+        var noSearch = new Option<bool>("--no-search") { Description = "Skip the learning-rate search: every optimizer at its default ε" };
+        var outDir = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: out/lab-<dataset>-<time>)" };
+
+        var command = new Command("lab", "The hands-on lab: benchmark every optimizer and schedule on a network.")
+        {
+            dataset, optimizers, schedules, epochs, seeds, batch, hidden, threads, noSearch, outDir,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var settings = new LabSettings
+            {
+                Dataset = parse.GetValue(dataset)!,
+                Optimizers = List(parse.GetValue(optimizers)!, "--optimizers"),
+                Schedules = List(parse.GetValue(schedules)!, "--schedules"),
+                Epochs = parse.GetValue(epochs),
+                Seeds = Seeds(parse.GetValue(seeds)!),
+                BatchSize = parse.GetValue(batch),
+                Hidden = Ints(parse.GetValue(hidden)!, "--hidden"),
+                Threads = parse.GetValue(threads),
+                SearchFactors = parse.GetValue(noSearch) ? [] : defaults.SearchFactors,
+            };
+            Validate(settings);
+            string target = (parse.GetValue(outDir)?.FullName)
+                ?? Path.GetFullPath(Path.Combine("out", $"lab-{settings.Dataset}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
+
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            if (Console.IsOutputRedirected || output != Console.Out) console.Profile.Width = 160; // logs and CI: no terminal to wrap to
+            LabResults results = null!;
+            console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var tasks = new Dictionary<string, ProgressTask>
+                    {
+                        ["search"] = ctx.AddTask("learning-rate search"),
+                        ["grid"] = ctx.AddTask($"grid: {settings.Optimizers.Count * settings.Schedules.Count * settings.Seeds.Count} runs"),
+                    };
+                    results = LabBenchmark.Run(settings, new SynchronousProgress(p =>
+                    {
+                        lock (tasks)
+                        {
+                            tasks[p.Phase].MaxValue = p.Total;
+                            tasks[p.Phase].Value = p.Done;
+                        }
+                    }));
+                    foreach (var t in tasks.Values) t.Value = t.MaxValue;
+                });
+
+            console.Write(RankedTable(results));
+            console.MarkupLine(CultureInfo.InvariantCulture, "{0} runs, {1} diverged, {2:F1} s in all; {3:N0} training samples/s over {4} threads.",
+                results.Runs.Count, results.Runs.Count(r => r.Diverged), results.Elapsed.TotalSeconds, results.SamplesPerSecond, settings.Threads);
+
+            WriteAtomically(target, folder =>
+            {
+                File.WriteAllText(Path.Combine(folder, "results.csv"), results.ToCsv());
+                LabReport.Create(results).Save(Path.Combine(folder, "report.html"));
+            });
+            console.MarkupLineInterpolated($"Wrote [bold]{target}[/]: results.csv and report.html");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Table RankedTable(LabResults results)
+    {
+        var table = new Table().Title("Ranked by mean test accuracy over seeds")
+            .AddColumns("#", "optimizer", "schedule", "ε₀", "test acc.", "± std", "val. acc.", "train loss", "epochs to target", "diverged");
+        foreach (var s in results.Summary())
+        {
+            table.AddRow(s.Rank.ToString(CultureInfo.InvariantCulture), s.Optimizer, s.Schedule, s.LearningRate.ToString("G3", CultureInfo.InvariantCulture),
+                s.MeanTestAccuracy.ToString("P2", CultureInfo.InvariantCulture), s.StdTestAccuracy.ToString("P2", CultureInfo.InvariantCulture),
+                s.MeanValidationAccuracy.ToString("P2", CultureInfo.InvariantCulture), s.MeanFinalTrainLoss.ToString("G4", CultureInfo.InvariantCulture),
+                s.MeanEpochsToTarget?.ToString("F1", CultureInfo.InvariantCulture) ?? "-", $"{s.Diverged}/{s.Runs}");
+        }
+
+        return table;
+    }
+
+    /// <summary>Writes into a fresh sibling folder, then moves it into place: the output is never half-written.</summary>
+    internal static void WriteAtomically(string target, Action<string> write)
+    {
+        string parent = Path.GetDirectoryName(target) ?? ".";
+        Directory.CreateDirectory(parent);
+        string temporary = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
+        if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+        Directory.CreateDirectory(temporary);
+        try
+        {
+            write(temporary);
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            Directory.Move(temporary, target);
+        }
+        catch
+        {
+            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+            throw;
+        }
+    }
+
+    private static void Validate(LabSettings settings)
+    {
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            string flag = e.ParamName switch
+            {
+                nameof(LabSettings.Optimizers) => "--optimizers",
+                nameof(LabSettings.Schedules) => "--schedules",
+                nameof(LabSettings.Epochs) => "--epochs",
+                nameof(LabSettings.BatchSize) => "--batch-size",
+                nameof(LabSettings.Hidden) => "--hidden",
+                nameof(LabSettings.Threads) => "--threads",
+                nameof(LabSettings.Seeds) => "--seeds",
+                nameof(LabSettings.Dataset) => "--dataset",
+                _ => e.ParamName ?? "lab",
+            };
+            throw new UsageException($"{flag}: {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    private static string[] List(string text, string flag)
+    {
+        string[] items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).ToArray();
+        return items.Length > 0 ? items : throw new UsageException($"{flag}: give at least one name.");
+    }
+
+    private static int[] Ints(string text, string flag)
+    {
+        try
+        {
+            return text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        }
+        catch (FormatException)
+        {
+            throw new UsageException($"{flag}: '{text}' is not a comma-separated list of whole numbers.");
+        }
+    }
+
+    private static int[] Seeds(string text)
+    {
+        int[] values = Ints(text, "--seeds");
+        if (values.Length == 1 && !text.Contains(','))
+            return values[0] >= 1 ? Enumerable.Range(1, values[0]).ToArray() : throw new UsageException($"--seeds: a count must be >= 1; got {values[0]}.");
+        return values;
+    }
+
+    // Progress<T> posts to the thread pool; the bars want the update now, from whichever core finished a run.
+    private sealed class SynchronousProgress(Action<LabProgress> report) : IProgress<LabProgress>
+    {
+        public void Report(LabProgress value) => report(value);
+    }
+}

@@ -1,0 +1,28 @@
+namespace CourseKit.Data;
+
+/// <summary>
+/// A sample from a model we wrote down ourselves, with the true parameters and the true (population)
+/// risk of the best predictor, which no finite sample can tell us.
+/// </summary>
+/// <param name="Data">The sample.</param>
+/// <param name="Weights">The true w.</param>
+/// <param name="Bias">The true b.</param>
+/// <param name="BayesRisk">Expected loss of the true model under the loss one trains with: negative
+/// log-likelihood in nats (logistic) or mean squared error (linear).</param>
+/// <param name="BayesZeroOneRisk">Error rate of the best possible classifier (logistic; NaN for regression).</param>
+/// <param name="NoiseLevel">σ of the linear model's noise (NaN for the logistic model).</param>
+public sealed record KnownRiskProblem(Dataset Data, float[] Weights, double Bias, double BayesRisk, double BayesZeroOneRisk, double NoiseLevel)
+{
+    /// <summary>
+    /// The true mean squared error of the linear predictor (w′, b′) on the linear model:
+    /// E[(w′ᵀx + b′ − y)²] = ‖w′ − w‖² + (b′ − b)² + σ², since x ~ N(0, I).
+    /// </summary>
+    public double LinearRisk(ReadOnlySpan<float> weights, double bias)
+    {
+        if (double.IsNaN(NoiseLevel)) throw new InvalidOperationException("LinearRisk is for the NoisyLinear problem.");
+        if (weights.Length != Weights.Length) throw new ArgumentException($"{weights.Length} weights for {Weights.Length} dims.", nameof(weights));
+        double sum = (bias - Bias) * (bias - Bias) + NoiseLevel * NoiseLevel;
+        for (int j = 0; j < weights.Length; j++) sum += (double)(weights[j] - Weights[j]) * (weights[j] - Weights[j]);
+        return sum;
+    }
+}

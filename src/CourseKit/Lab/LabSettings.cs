@@ -1,0 +1,69 @@
+using CourseKit.Optimizers;
+
+namespace CourseKit.Lab;
+
+/// <summary>
+/// The benchmark grid: which optimizers, schedules and seeds, on which data, for how long. The
+/// defaults are the lecture's lab on the bundled digits: all nine optimizers, a constant rate plus
+/// the four schedules, three seeds.
+/// </summary>
+public sealed record LabSettings
+{
+    /// <summary><c>digits</c> (bundled), <c>spirals</c>, <c>moons</c> or <c>blobs</c>.</summary>
+    public string Dataset { get; init; } = "digits";
+
+    public IReadOnlyList<string> Optimizers { get; init; } = OptimizerFactory.Names;
+
+    /// <summary>Names from <see cref="LabSchedules.Names"/>: constant, step, annealed, exponential, linear.</summary>
+    public IReadOnlyList<string> Schedules { get; init; } = LabSchedules.Names;
+
+    public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3];
+
+    public int Epochs { get; init; } = 20;
+
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Hidden layer widths of the MLP (ReLU); input and output sizes come from the data.</summary>
+    public IReadOnlyList<int> Hidden { get; init; } = [64];
+
+    /// <summary>"Epochs to reach" counts the first epoch whose validation accuracy is at least this.</summary>
+    public double TargetAccuracy { get; init; } = 0.95;
+
+    /// <summary>
+    /// The learning-rate search: each optimizer tries its default ε times each factor, with a constant
+    /// rate, and keeps the one with the lowest validation loss. An empty list skips the search.
+    /// </summary>
+    public IReadOnlyList<double> SearchFactors { get; init; } = [0.1, 0.3, 1, 3, 10];
+
+    public int SearchEpochs { get; init; } = 5;
+
+    /// <summary>Runs in parallel (each run is single-threaded and deterministic).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Seed of the train/validation/test split and of the search runs.</summary>
+    public int DataSeed { get; init; } = 0;
+
+    /// <summary>Checks every setting, naming the bad one; called by <see cref="LabBenchmark.Run"/>.</summary>
+    public void Validate()
+    {
+        if (Optimizers.Count == 0) throw new ArgumentException("Choose at least one optimizer.", nameof(Optimizers));
+        foreach (string o in Optimizers)
+            if (!OptimizerFactory.Names.Contains(o))
+                throw new ArgumentException($"Unknown optimizer '{o}'. Choose from: {string.Join(", ", OptimizerFactory.Names)}.", nameof(Optimizers));
+        if (Schedules.Count == 0) throw new ArgumentException("Choose at least one schedule.", nameof(Schedules));
+        foreach (string s in Schedules)
+            if (!LabSchedules.Names.Contains(s))
+                throw new ArgumentException($"Unknown schedule '{s}'. Choose from: {string.Join(", ", LabSchedules.Names)}.", nameof(Schedules));
+        if (!LabData.Names.Contains(Dataset))
+            throw new ArgumentException($"Unknown dataset '{Dataset}'. Choose from: {string.Join(", ", LabData.Names)}.", nameof(Dataset));
+        if (Seeds.Count == 0) throw new ArgumentException("Give at least one seed.", nameof(Seeds));
+        Hyperparameter.AtLeastOne(Epochs, nameof(Epochs));
+        Hyperparameter.AtLeastOne(BatchSize, nameof(BatchSize));
+        Hyperparameter.AtLeastOne(SearchEpochs, nameof(SearchEpochs));
+        Hyperparameter.AtLeastOne(Threads, nameof(Threads));
+        foreach (int h in Hidden) Hyperparameter.AtLeastOne(h, nameof(Hidden));
+        foreach (double f in SearchFactors) Hyperparameter.Positive(f, nameof(SearchFactors));
+        if (TargetAccuracy is not (> 0 and <= 1))
+            throw new ArgumentOutOfRangeException(nameof(TargetAccuracy), TargetAccuracy, $"TargetAccuracy must be in (0, 1]; got {TargetAccuracy}.");
+    }
+}

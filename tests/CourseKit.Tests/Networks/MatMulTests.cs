@@ -1,0 +1,100 @@
+using CourseKit.Networks;
+
+namespace CourseKit.Tests.Networks;
+
+public class MatMulTests
+{
+    // Odd sizes on purpose: below, at and above the vector width, the 4-row tile and the blocks.
+    public static TheoryData<int, int, int> Shapes => new()
+    {
+        { 1, 1, 1 }, { 3, 5, 7 }, { 4, 8, 16 }, { 5, 17, 9 }, { 7, 3, 33 }, { 13, 64, 10 }, { 32, 65, 64 },
+        { 9, 300, 31 }, { 6, 7, 530 }, { 37, 259, 1041 },
+    };
+
+    [Theory, MemberData(nameof(Shapes))]
+    public void Multiply_matches_the_triple_loop(int m, int k, int n)
+    {
+        var (a, b) = (Random(m * k, 1), Random(k * n, 2));
+        var expected = Naive(m, k, n, (i, p) => a[i * k + p], (p, j) => b[p * n + j]);
+        var c = new float[m * n];
+        MatMul.Multiply(a, b, c, m, k, n);
+        AssertClose(expected, c, k);
+    }
+
+    [Theory, MemberData(nameof(Shapes))]
+    public void MultiplyTransposedA_matches_the_triple_loop(int m, int k, int n)
+    {
+        var (a, b) = (Random(k * m, 3), Random(k * n, 4)); // A stored k × m
+        var expected = Naive(m, k, n, (i, p) => a[p * m + i], (p, j) => b[p * n + j]);
+        var c = new float[m * n];
+        MatMul.MultiplyTransposedA(a, b, c, m, k, n);
+        AssertClose(expected, c, k);
+    }
+
+    [Theory, MemberData(nameof(Shapes))]
+    public void MultiplyTransposedB_matches_the_triple_loop(int m, int k, int n)
+    {
+        var (a, b) = (Random(m * k, 5), Random(n * k, 6)); // B stored n × k
+        var expected = Naive(m, k, n, (i, p) => a[i * k + p], (p, j) => b[j * k + p]);
+        var c = new float[m * n];
+        MatMul.MultiplyTransposedB(a, b, c, m, k, n);
+        AssertClose(expected, c, k);
+    }
+
+    [Fact]
+    public void Accumulate_adds_to_C_and_overwrite_ignores_it()
+    {
+        int m = 11, k = 19, n = 21;
+        var (a, b, c0) = (Random(m * k, 7), Random(k * n, 8), Random(m * n, 9));
+        var product = Naive(m, k, n, (i, p) => a[i * k + p], (p, j) => b[p * n + j]);
+
+        var c = (float[])c0.Clone();
+        MatMul.Multiply(a, b, c, m, k, n, accumulate: true);
+        AssertClose(product.Zip(c0, (x, y) => x + y).ToArray(), c, k);
+
+        var bt = new float[n * k];
+        for (int p = 0; p < k; p++) for (int j = 0; j < n; j++) bt[j * k + p] = b[p * n + j];
+        c = (float[])c0.Clone();
+        MatMul.MultiplyTransposedB(a, bt, c, m, k, n, accumulate: true);
+        AssertClose(product.Zip(c0, (x, y) => x + y).ToArray(), c, k);
+
+        c = (float[])c0.Clone();
+        MatMul.Multiply(a, b, c, m, k, n);
+        AssertClose(product, c, k);
+    }
+
+    [Fact]
+    public void Too_small_buffers_are_rejected_with_the_shape()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => MatMul.Multiply(new float[5], new float[6], new float[6], 2, 3, 2));
+        Assert.Contains("2×3", ex.Message);
+    }
+
+    private static double[] Naive(int m, int k, int n, Func<int, int, float> a, Func<int, int, float> b)
+    {
+        var c = new double[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                double s = 0;
+                for (int p = 0; p < k; p++) s += (double)a(i, p) * b(p, j);
+                c[i * n + j] = s;
+            }
+        return c;
+    }
+
+    private static void AssertClose(double[] expected, float[] actual, int k)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double tol = 1e-6 * Math.Sqrt(k) * 4 + 1e-6; // float rounding grows like √k for random signs
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tol * Math.Max(1, Math.Sqrt(k)),
+                $"C[{i}]: expected {expected[i]}, got {actual[i]}");
+    }
+
+    private static float[] Random(int length, int seed)
+    {
+        var r = new Random(seed);
+        return Enumerable.Range(0, length).Select(_ => (float)(r.NextDouble() * 2 - 1)).ToArray();
+    }
+}
