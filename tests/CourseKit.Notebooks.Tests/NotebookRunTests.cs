@@ -95,6 +95,19 @@ public class NotebookRunTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public async Task A_cell_that_never_finishes_fails_after_the_timeout()
+    {
+        string folder = Repository.TempFolder("timeout");
+        string path = Write(folder, "slow.ipynb", NotebookSetup.CodeCell("slow", "await Task.Delay(TimeSpan.FromSeconds(30));"));
+
+        var run = await NotebookRunner.RunAsync(path, Path.Combine(folder, "out"), cellTimeout: TimeSpan.FromSeconds(2));
+
+        Assert.False(run.Succeeded);
+        Assert.Contains("did not finish within 2 s", run.FailureMessage);
+        Directory.Delete(folder, recursive: true);
+    }
+
     [Theory]
     [InlineData("ContourChart.Create(surface, path)", true)]
     [InlineData("SliderChart.Paths(grid, paths, prefix: \"Adam, \")", true)]
