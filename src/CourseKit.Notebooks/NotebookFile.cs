@@ -45,7 +45,10 @@ public sealed class NotebookFile
     }
 
     /// <summary>The cell's source as one string (nbformat allows a string or a list of lines).</summary>
-    public static string Source(JsonNode cell) => cell["source"] switch
+    public static string Source(JsonNode cell) => Text(cell["source"]);
+
+    /// <summary>A multi-line nbformat string (one string, or a list of lines as Jupyter writes it), or "" when absent.</summary>
+    public static string Text(JsonNode? node) => node switch
     {
         JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>())),
         JsonValue text => text.GetValue<string>(),

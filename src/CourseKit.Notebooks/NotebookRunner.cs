@@ -31,12 +31,16 @@ public static partial class NotebookRunner
     /// <param name="outputFolder">Folder for the executed copy (same file name); never the notebook's own folder.</param>
     /// <param name="onCellStarted">Called with (cell index, code cells done, code cells total) before each code cell.</param>
     /// <param name="onCellFinished">Called after each code cell.</param>
+    /// <param name="cellTimeout">A cell still running after this long fails the run (default 10 minutes), so a
+    /// notebook stuck in a loop cannot hang CI.</param>
     /// <param name="cancellationToken">Stops between cells.</param>
     public static async Task<NotebookRun> RunAsync(
         string notebookPath, string? outputFolder = null,
         Action<int, int, int>? onCellStarted = null, Action<CellOutcome>? onCellFinished = null,
-        CancellationToken cancellationToken = default)
+        TimeSpan? cellTimeout = null, CancellationToken cancellationToken = default)
     {
+        TimeSpan timeout = cellTimeout ?? TimeSpan.FromMinutes(10);
+        if (timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(cellTimeout), cellTimeout, "The cell timeout must be positive.");
         string fullPath = Path.GetFullPath(notebookPath);
         string folder = Path.GetDirectoryName(fullPath)!;
         string? copyPath = null;
@@ -69,11 +73,15 @@ public static partial class NotebookRunner
 
                 string code = NotebookFile.Source(cell);
                 var watch = Stopwatch.StartNew();
-                KernelCommandResult result = await kernel.SendAsync(new SubmitCode(code, "csharp"), cancellationToken);
+                Task<KernelCommandResult> submitted = kernel.SendAsync(new SubmitCode(code, "csharp"), cancellationToken);
+                bool finished = await Task.WhenAny(submitted, Task.Delay(timeout, cancellationToken)) == submitted;
                 watch.Stop();
 
                 var outputs = new JsonArray();
-                string? error = CollectOutputs(result, outputs, ++executionCount, out bool producedChart);
+                bool producedChart = false;
+                string? error = finished
+                    ? CollectOutputs(await submitted, outputs, ++executionCount, out producedChart)
+                    : $"the cell did not finish within {timeout.TotalSeconds:0} s (an endless loop, or a run too long for a notebook?)";
                 cell["outputs"] = outputs;
                 cell["execution_count"] = executionCount;
 

@@ -214,28 +214,20 @@ public sealed class StudentKernel
         Expect(File.Exists(KitAssembly), $"the notebook kit is built ({KitAssembly})", $"{KitAssembly} is missing; run 'dotnet build' in {RepositoryRoot}.");
         if (problems.Count > 0) return problems;
 
-        string? nbconvert = FindOnPath("jupyter-nbconvert");
-        if (nbconvert is null)
-        {
-            problems.Add("jupyter-nbconvert is not installed, so the kernel cannot be exercised over Jupyter (Debian: apt-get install jupyter-nbconvert python3-nbclient).");
-            log("FAIL: " + problems[^1]);
-            return problems;
-        }
-
         string folder = workFolder ?? Path.Combine(Path.GetTempPath(), $"coursekit-kernel-check-{Environment.ProcessId}");
         Directory.CreateDirectory(folder);
         string notebook = Path.Combine(folder, "kernel-check.ipynb");
         File.WriteAllText(notebook, CheckNotebook.Create(KitAssembly));
         log("running a chart-and-frame notebook through the kernel over Jupyter …");
-        var (code, output) = Execute(nbconvert,
-            ["--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=" + KernelName, "--ExecutePreprocessor.timeout=600",
-             "--output", "kernel-check.executed.ipynb", "--output-dir", folder, notebook],
-            TimeSpan.FromMinutes(15), folder);
-        string executed = Path.Combine(folder, "kernel-check.executed.ipynb");
-        if (code != 0 || !File.Exists(executed))
+        string executed;
+        try
         {
-            problems.Add($"jupyter nbconvert could not run the check notebook through the kernel (exit {code}):\n{Tail(output, 40)}");
-            log("FAIL: " + problems[^1]);
+            executed = ExecuteOverJupyter(notebook, folder);
+        }
+        catch (InvalidOperationException e)
+        {
+            problems.Add(e.Message);
+            log("FAIL: " + e.Message);
             return problems;
         }
 
@@ -244,6 +236,27 @@ public sealed class StudentKernel
         Expect(text.Contains("coursekit-frame", StringComparison.Ordinal), "a Deedle frame printed as a small table", "the frame cell produced no CourseKit table");
         Expect(!text.Contains("\"output_type\": \"error\"", StringComparison.Ordinal), "no cell failed", "a cell of the check notebook failed; see " + executed);
         return problems;
+    }
+
+    /// <summary>
+    /// Executes <paramref name="notebook"/> with <c>jupyter nbconvert --execute</c> on the
+    /// ".net-csharp" kernel (the notebook's folder is the kernel's working directory) and returns
+    /// the executed copy's path in <paramref name="outputFolder"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">nbconvert is missing, or a cell failed (the message has nbconvert's output).</exception>
+    public static string ExecuteOverJupyter(string notebook, string outputFolder)
+    {
+        string nbconvert = FindOnPath("jupyter-nbconvert")
+            ?? throw new InvalidOperationException("jupyter-nbconvert is not installed, so the kernel cannot be exercised over Jupyter (Debian: apt-get install jupyter-nbconvert python3-nbclient).");
+        string name = Path.GetFileNameWithoutExtension(notebook) + ".executed.ipynb";
+        var (code, output) = Execute(nbconvert,
+            ["--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=" + KernelName, "--ExecutePreprocessor.timeout=600",
+             "--output", name, "--output-dir", Path.GetFullPath(outputFolder), Path.GetFullPath(notebook)],
+            TimeSpan.FromMinutes(15), Path.GetDirectoryName(Path.GetFullPath(notebook)));
+        string executed = Path.Combine(Path.GetFullPath(outputFolder), name);
+        if (code != 0 || !File.Exists(executed))
+            throw new InvalidOperationException($"jupyter nbconvert could not run {Path.GetFileName(notebook)} through the kernel (exit {code}):\n{Tail(output, 40)}");
+        return executed;
     }
 
     private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));

@@ -21,25 +21,37 @@ public static class RunCommand
         {
             Description = "Folder for the executed copies (default: out/ beside each notebook); never the notebook's own folder",
         };
-        var command = new Command("run", "Run notebooks cell by cell and write executed copies with their outputs.") { notebooks, output };
+        var timeout = new Option<int>("--cell-timeout")
+        {
+            Description = "Seconds a cell may run before the run fails",
+            DefaultValueFactory = _ => 600,
+        };
+        var command = new Command("run", "Run notebooks cell by cell and write executed copies with their outputs.") { notebooks, output, timeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
             string? outFolder = parse.GetValue(output);
+            int seconds = parse.GetValue(timeout);
+            if (seconds <= 0) throw new UsageException($"--cell-timeout must be a positive number of seconds; got {seconds}.");
             var paths = Expand(parse.GetValue(notebooks)!);
 
             foreach (string path in paths)
             {
                 string target = outFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "out");
                 console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(path))}[/]");
-                NotebookRun run = await NotebookRunner.RunAsync(
-                    path, target,
-                    onCellFinished: cell => console.MarkupLine(cell.Succeeded
-                        ? $"  [green]✓[/] cell {cell.Index,3}  {cell.Elapsed.TotalSeconds,6:F1} s{(cell.ProducedChart ? "  chart" : "")}"
-                        : $"  [red]✗[/] cell {cell.Index,3}  {cell.Elapsed.TotalSeconds,6:F1} s  {Markup.Escape(cell.Failure ?? "")}"),
-                    cancellationToken: cancellationToken);
+                void Finished(CellOutcome cell) => console.MarkupLine(cell.Succeeded
+                    ? $"  [green]✓[/] cell {cell.Index,3}  {cell.Elapsed.TotalSeconds,6:F1} s{(cell.ProducedChart ? "  chart" : "")}"
+                    : $"  [red]✗[/] cell {cell.Index,3}  {cell.Elapsed.TotalSeconds,6:F1} s  {Markup.Escape(cell.Failure ?? "")}");
+                Task<NotebookRun> Run(Action<int, int, int>? started) => NotebookRunner.RunAsync(
+                    path, target, started, Finished, TimeSpan.FromSeconds(seconds), cancellationToken);
+
+                // On a terminal a spinner says which cell is running; redirected output gets the lines only.
+                NotebookRun run = console.Profile.Capabilities.Interactive
+                    ? await console.Status().StartAsync("starting the kernel …", status =>
+                        Run((index, done, total) => status.Status($"cell {index} ({done + 1} of {total} code cells) …")))
+                    : await Run(null);
                 if (!run.Succeeded)
                 {
                     stderr.WriteLine($"coursekit: {run.FailureMessage}");

@@ -39,6 +39,13 @@ public sealed record ChartPath
         return new ChartPath(name, list.Select(p => p.X).ToArray(), list.Select(p => p.Y).ToArray());
     }
 
+    /// <summary>The path of a recorded run, named after its optimizer and settings unless <paramref name="name"/> is given.</summary>
+    public static ChartPath From(Trajectories.Trajectory trajectory, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
+        return new ChartPath(name ?? trajectory.Optimizer, trajectory.Xs, trajectory.Ys);
+    }
+
     /// <summary>A path from parameter vectors θ with two components each, as an optimizer records them.</summary>
     public static ChartPath FromThetas(string name, IEnumerable<double[]> thetas)
     {

@@ -39,6 +39,13 @@ public static class HistoryChart
         return ChartStyle.WithLayout(Chart.Combine(lines), title, xTitle, yTitle, logY: logY);
     }
 
+    /// <summary>The loss J per step of each recorded run, one line per run named after its optimizer.</summary>
+    public static GenericChart Losses(IEnumerable<Trajectories.Trajectory> runs, string? title = null, bool logY = true)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        return Create(runs.Select(r => (r.Optimizer, (IReadOnlyList<double>)r.Losses)), title, "J(θ)", logY);
+    }
+
     /// <summary>One line per named series (params form: <c>HistoryChart.Create("loss", ("SGD", a), ("Adam", b))</c>).</summary>
     public static GenericChart Create(string title, params (string Name, IReadOnlyList<double> Values)[] series) =>
         Create(series, title);

@@ -42,6 +42,22 @@ public static class SurfaceChart
         }
 
         var chart = Chart.Combine(layers);
+        return Titled(chart, title);
+    }
+
+    /// <summary>
+    /// <paramref name="surface"/> over its window in 3-D, with each recorded run drawn on it at
+    /// height J (lifted onto the surface), named after its optimizer.
+    /// </summary>
+    public static GenericChart Create(Surfaces.Surface surface, IEnumerable<Trajectories.Trajectory>? runs = null, int resolution = 60)
+    {
+        ArgumentNullException.ThrowIfNull(surface);
+        var lifted = (runs ?? []).Select(r => (ChartPath.From(r), (IReadOnlyList<double>)r.Losses));
+        return Create(SurfaceGrid.Of(surface, resolution), surface.ToString(), lifted);
+    }
+
+    private static GenericChart Titled(GenericChart chart, string? title)
+    {
         if (title is not null)
             chart = ChartStyle.WithLayoutKey(chart, "title", new Dictionary<string, object> { ["text"] = title });
         return ChartStyle.WithLayoutKey(chart, "scene", new Dictionary<string, object>

@@ -63,3 +63,21 @@ public class SurfaceContourTests
         Assert.Contains("minimum (1, 1)", labels);
     }
 }
+
+public class TrajectoryPathTests
+{
+    [Fact]
+    public void A_recorded_run_becomes_a_path_with_every_step_named_after_its_optimizer()
+    {
+        var surface = CourseKit.Surfaces.SurfaceCatalog.Create("quadratic");
+        var run = CourseKit.Trajectories.Trajectory.Run(CourseKit.Optimizers.OptimizerFactory.Create<double>("sgd"), surface, (1.0, 1.0), 7);
+
+        var path = ChartPath.From(run);
+
+        Assert.Equal(8, path.Count);
+        Assert.Equal(run.Xs, path.X);
+        Assert.Equal(run.Ys, path.Y);
+        Assert.Equal(run.Optimizer, path.Name);
+        Assert.Equal("mine", ChartPath.From(run, "mine").Name);
+    }
+}

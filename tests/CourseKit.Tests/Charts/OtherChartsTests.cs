@@ -40,3 +40,35 @@ public class OtherChartsTests
         Assert.Equal(15, traces[0].GetProperty("z").GetArrayLength());
     }
 }
+
+public class RecordedRunChartsTests
+{
+    private static readonly CourseKit.Surfaces.Surface Bowl = CourseKit.Surfaces.SurfaceCatalog.Create("quadratic");
+
+    private static CourseKit.Trajectories.Trajectory Run(string optimizer, int steps) =>
+        CourseKit.Trajectories.Trajectory.Run(CourseKit.Optimizers.OptimizerFactory.Create<double>(optimizer), Bowl, (1.0, 1.0), steps);
+
+    [Fact]
+    public void Loss_histories_of_runs_have_one_line_per_run_with_every_step()
+    {
+        var sgd = Run("sgd", 5);
+        var adam = Run("adam", 9);
+        var traces = ChartJson.Traces(HistoryChart.Losses([sgd, adam]));
+
+        Assert.Equal(2, traces.Length);
+        Assert.Equal(sgd.Optimizer, traces[0].GetProperty("name").GetString());
+        Assert.Equal(sgd.Losses, ChartJson.Numbers(traces[0].GetProperty("y")));
+        Assert.Equal(10, traces[1].GetProperty("y").GetArrayLength());
+    }
+
+    [Fact]
+    public void A_surface_in_3d_lifts_each_run_to_its_loss()
+    {
+        var run = Run("momentum", 6);
+        var traces = ChartJson.Traces(SurfaceChart.Create(Bowl, [run], resolution: 20));
+
+        Assert.Equal(20, traces[0].GetProperty("z").GetArrayLength());
+        Assert.Equal(run.Losses, ChartJson.Numbers(traces[1].GetProperty("z")));
+        Assert.Equal(run.Xs, ChartJson.Numbers(traces[1].GetProperty("x")));
+    }
+}

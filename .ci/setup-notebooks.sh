@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# What the notebook tests need on a fresh machine, installed only when missing:
+#   1. Debian's jupyter-nbconvert and python3-nbclient (PyPI is not reachable; apt is), so a test can
+#      run notebooks through the kit's kernel over Jupyter, the way VS Code's Jupyter extension does;
+#   2. the kit built (the notebooks load artifacts/kit/CourseKit.dll) and its kernel installed:
+#      coursekit kernel install = pinned dotnet-interactive + FSharp.Core 10.1.403 + the .net-csharp
+#      kernelspec (HTTP on loopback only) + VS Code settings.
+# Used by .ci/run (before dotnet test) and by the dev container's post-create step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1
+
+missing=()
+for package in jupyter-nbconvert python3-nbclient python3-jupyter-client; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup-notebooks: installing ${missing[*]} with apt"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+jupyter-nbconvert --version >/dev/null
+
+# The kernelspec goes to Jupyter's user data folder, which must exist.
+mkdir -p "${JUPYTER_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jupyter}/kernels"
+
+dotnet build CourseKit.sln -nologo -v quiet
+dotnet run --project src/CourseKit.Cli --no-build -- kernel install

@@ -1,0 +1,21 @@
+using CourseKit.Notebooks;
+
+namespace CourseKit.Notebooks.Tests;
+
+/// <summary>
+/// A test of the Jupyter path. In CI (CI=true) it always runs, so a missing kernel or
+/// nbconvert fails the build; on a developer's machine without them it is reported as skipped,
+/// naming what to install, so a plain <c>dotnet test</c> works with only the .NET SDK.
+/// </summary>
+public sealed class JupyterFactAttribute : FactAttribute
+{
+    public JupyterFactAttribute()
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) return;
+        bool nbconvert = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Any(folder => File.Exists(Path.Combine(folder, "jupyter-nbconvert")));
+        bool kernel = File.Exists(new StudentKernel(Repository.Root).KernelSpecPath);
+        if (!nbconvert || !kernel)
+            Skip = "Needs jupyter-nbconvert and the kit's kernel: run .ci/setup-notebooks.sh (CI runs these tests always).";
+    }
+}
