@@ -14,7 +14,11 @@ public static class ChartHtml
     {
         ArgumentNullException.ThrowIfNull(chart);
         var options = DisplayOptions.setPlotlyReference(PlotlyJSReference.Full).Invoke(GenericChart.getDisplayOptions(chart));
-        return GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart));
+        string html = GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart));
+        // Plotly.NET writes its charset tag after the inlined plotly.js; browsers only look for it in
+        // the first 1024 bytes, so without this one "−" and "θ" can come out as mojibake.
+        int head = html.IndexOf("<head>", StringComparison.OrdinalIgnoreCase);
+        return head < 0 ? html : html.Insert(head + "<head>".Length, "<meta charset=\"utf-8\">");
     }
 
     /// <summary>Writes <see cref="ToSelfContainedHtml"/> to <paramref name="path"/> (folders are created).</summary>

@@ -20,6 +20,8 @@ public class ChartHtmlTests
             Assert.DoesNotContain("require.config", html);
             Assert.Contains("Plotly.newPlot", html);
             Assert.Contains("\"SGD\"", html);
+            int charset = html.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+            Assert.InRange(charset, 0, 1023); // browsers only look for it in the first 1024 bytes
         }
         finally
         {
