@@ -338,7 +338,7 @@ public sealed class Mlp
         switch (f)
         {
             case Activation.Relu:
-                for (int i = 0; i < z.Length; i++) { bool on = z[i] > 0; d[i] = on ? 1f : 0f; z[i] = on ? z[i] : 0f; }
+                for (int i = 0; i < z.Length; i++) { bool on = z[i] > 0; d[i] = on ? 1f : 0f; z[i] = on || float.IsNaN(z[i]) ? z[i] : 0f; } // NaN passes through: a NaN weight must show in the loss, not be hidden
                 break;
             case Activation.Tanh:
                 TensorPrimitives.Tanh(z, z);
