@@ -15,16 +15,18 @@ public static class BenchCommand
     {
         var json = new Option<bool>("--json") { Description = "One JSON object per line instead of tables" };
         var sizes = new Option<string>("--sizes") { Description = "Vector sizes for the optimizer step, comma-separated", DefaultValueFactory = _ => "1000000,10000000" };
-        var only = new Option<string>("--only") { Description = "Groups to run: reference,optimizer", DefaultValueFactory = _ => "reference,optimizer" };
-        var command = new Command("bench", "Measure optimizer steps against this machine's bandwidth and FMA limits.") { json, sizes, only };
+        var only = new Option<string>("--only") { Description = "Groups to run: reference,optimizer,gemm,mlp", DefaultValueFactory = _ => "reference,optimizer,gemm,mlp" };
+        var minTime = new Option<double>("--min-time") { Description = "Seconds each timing sample lasts at least (longer is steadier)", DefaultValueFactory = _ => 0.2 };
+        var command = new Command("bench", "Measure optimizer steps, GEMM and MLP training against this machine's bandwidth and FMA limits.") { json, sizes, only, minTime };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             bool asJson = parse.GetValue(json);
+            Timing.MinSeconds = parse.GetValue(minTime) is > 0 and var t ? t : throw new UsageException("--min-time must be > 0.");
             int[] ns = ParseSizes(parse.GetValue(sizes)!);
             var groups = parse.GetValue(only)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
             foreach (var group in groups)
-                if (group is not ("reference" or "optimizer")) throw new UsageException($"--only: unknown group '{group}'; use reference, optimizer.");
+                if (group is not ("reference" or "optimizer" or "gemm" or "mlp")) throw new UsageException($"--only: unknown group '{group}'; use reference, optimizer, gemm, mlp.");
 
             var records = new List<BenchRecord>();
             void Emit(BenchRecord r)
@@ -44,15 +46,27 @@ public static class BenchCommand
                 }
             }
 
-            if (groups.Contains("reference"))
-                foreach (int threads in new[] { 1, 2 })
-                    Emit(new BenchRecord("reference", "fma-peak", threads, new Dictionary<string, double> { ["gflops"] = HardwareLimits.FmaPeakGflops(threads) }));
+            var fmaPeak = new Dictionary<int, double>();
+            foreach (int threads in groups.Contains("reference") || groups.Contains("gemm") ? new[] { 1, 2 } : [])
+            {
+                fmaPeak[threads] = HardwareLimits.FmaPeakGflops(threads);
+                if (groups.Contains("reference")) Emit(new BenchRecord("reference", "fma-peak", threads, new Dictionary<string, double> { ["gflops"] = fmaPeak[threads] }));
+            }
 
             if (groups.Contains("optimizer"))
                 foreach (int n in ns)
                     foreach (int threads in new[] { 1, 2 })
                         foreach (string name in OptimizerFactory.Names)
                             Emit(OptimizerBench.Run(name, n, threads, triad[(n, threads)]));
+
+            if (groups.Contains("gemm"))
+                foreach (int b in new[] { 128, 1024 })
+                    foreach (var r in GemmBench.Run(b, fmaPeak[1])) Emit(r);
+
+            if (groups.Contains("mlp"))
+                foreach (string shape in new[] { "digits", "mnist" })
+                    foreach (int b in new[] { 32, 128, 1024 })
+                        Emit(MlpBench.Run(shape, b));
 
             if (!asJson) Render(records);
             return ExitCodes.Success;

@@ -24,8 +24,20 @@ public abstract record GradientClipping
     public abstract void Apply<T>(Span<T> gradient) where T : IFloatingPointIeee754<T>;
 
     /// <summary>‖ĝ‖, the L2 norm over all parameters at once.</summary>
-    public static double Norm<T>(ReadOnlySpan<T> gradient) where T : IFloatingPointIeee754<T> =>
-        double.CreateTruncating(TensorPrimitives.Norm(gradient));
+    public static double Norm<T>(ReadOnlySpan<T> gradient) where T : IFloatingPointIeee754<T>
+    {
+        double norm = double.CreateTruncating(TensorPrimitives.Norm(gradient));
+        if (norm is > 0 and < double.PositiveInfinity || double.IsNaN(norm)) return norm;
+        // The squares over- or underflowed T (float squares overflow above ~1.8e19, so clipping by
+        // norm would zero the gradient): sum them again in double, where a float's square fits.
+        double sum = 0;
+        foreach (T x in gradient)
+        {
+            double d = double.CreateTruncating(x);
+            sum += d * d;
+        }
+        return Math.Sqrt(sum);
+    }
 
     private sealed record NoClipping : GradientClipping
     {

@@ -35,18 +35,19 @@ public abstract record LearningRateSchedule
             ("annealed", 2) => new AnnealedSchedule(Number(parts[1], spec)),
             ("exponential", 2) => new ExponentialSchedule(Number(parts[1], spec)),
             ("linear", 3) => new LinearSchedule(Count(parts[1], spec), Number(parts[2], spec)),
-            _ => throw new FormatException(
-                $"Unknown schedule '{spec}'. Use constant, step:F:N, annealed:T, exponential:T or linear:TAU:EPS_TAU."),
+            _ => throw new FormatException($"Unknown schedule '{spec}'. {Forms}"),
         };
     }
 
+    private const string Forms = "Use constant, step:F:N, annealed:T, exponential:T or linear:TAU:EPS_TAU.";
+
     private static double Number(string text, string spec) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
-            ? x : throw new FormatException($"Schedule '{spec}': '{text}' is not a number.");
+            ? x : throw new FormatException($"Schedule '{spec}': '{text}' is not a number. {Forms}");
 
     private static int Count(string text, string spec) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int x)
-            ? x : throw new FormatException($"Schedule '{spec}': '{text}' is not a whole number.");
+            ? x : throw new FormatException($"Schedule '{spec}': '{text}' is not a whole number. {Forms}");
 
     /// <summary>Checks ε₀ and k once for every schedule.</summary>
     protected static void CheckArguments(long k, double initialRate)
