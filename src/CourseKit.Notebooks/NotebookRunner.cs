@@ -108,10 +108,20 @@ public static partial class NotebookRunner
     /// (<c>ContourChart.Create(…)</c>, <c>SliderChart.Paths(…)</c>, …) as its last statement.
     /// </summary>
     public static bool IsChartCell(JsonNode cell, string code) =>
-        NotebookFile.Tags(cell).Contains("chart") || LastLineDrawsChart().IsMatch(LastCodeLine(code));
+        NotebookFile.Tags(cell).Contains("chart") || LastLineDrawsChart().IsMatch(LastStatement(code));
 
-    private static string LastCodeLine(string code) =>
-        code.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)) ?? "";
+    // The cell's final expression, joined when a call spans several lines: the lines after the last
+    // one that ends a statement or a block. A cell ending in ';' displays nothing, so that line is
+    // kept as it is (and does not match).
+    private static string LastStatement(string code)
+    {
+        var lines = code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).ToList();
+        if (lines.Count == 0) return "";
+        int start = lines.Count - 1;
+        while (start > 0 && !lines[start].EndsWith(';') && !lines[start - 1].EndsWith(';') && !lines[start - 1].EndsWith('}') && !lines[start - 1].EndsWith('{'))
+            start--;
+        return string.Join(" ", lines.Skip(start));
+    }
 
     [GeneratedRegex(@"^[A-Za-z]*Chart\.\w+\(.*\)?$|^(Plotly\.NET\.)?Chart\.")]
     private static partial Regex LastLineDrawsChart();

@@ -112,6 +112,8 @@ public class NotebookRunTests
     [InlineData("ContourChart.Create(surface, path)", true)]
     [InlineData("SliderChart.Paths(grid, paths, prefix: \"Adam, \")", true)]
     [InlineData("var chart = ContourChart.Create(surface);", false)]
+    [InlineData("HeatmapChart.Create(grid,\n    title: \"ranks\")", true)]
+    [InlineData("var grid = 1;\nXYChart.Create(series,\n    xTitle: \"ε\", logX: true)", true)]
     [InlineData("losses.Count", false)]
     public void Chart_cells_are_those_ending_in_a_chart_helper_call(string lastLine, bool isChart) =>
         Assert.Equal(isChart, NotebookRunner.IsChartCell(new JsonObject(), "var x = 1;\n" + lastLine + "\n"));
