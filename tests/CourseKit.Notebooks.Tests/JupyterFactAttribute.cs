@@ -14,7 +14,9 @@ public sealed class JupyterFactAttribute : FactAttribute
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) return;
         bool nbconvert = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Any(folder => File.Exists(Path.Combine(folder, "jupyter-nbconvert")));
-        bool kernel = File.Exists(new StudentKernel(Repository.Root).KernelSpecPath);
+        // Installed for this checkout: a kernelspec left by another checkout points at that one's tool.
+        var student = new StudentKernel(Repository.Root);
+        bool kernel = File.Exists(student.KernelSpecPath) && File.Exists(student.AppDll);
         if (!nbconvert || !kernel)
             Skip = "Needs jupyter-nbconvert and the kit's kernel: run .ci/setup-notebooks.sh (CI runs these tests always).";
     }
