@@ -11,6 +11,7 @@ foreach (Command command in new Command[]
              BenchCommand.Create(),
              RunCommand.Create(),
              KernelCommand.Create(),
+             ExportCommand.Create(),
              // commands
          })
 {

@@ -68,7 +68,7 @@ public static class RunCommand
     }
 
     /// <summary>Files as given; a folder stands for its *.ipynb files (not sub-folders), by name.</summary>
-    private static List<string> Expand(IEnumerable<string> arguments)
+    internal static List<string> Expand(IEnumerable<string> arguments)
     {
         var paths = new List<string>();
         foreach (string argument in arguments)

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using CourseKit.Notebooks;
+
+namespace CourseKit.Cli.Commands;
+
+/// <summary>
+/// <c>coursekit export [--out DIR] [NOTEBOOK...]</c>: runs the notebooks and writes, for each, a
+/// reveal.js slide deck and a plain page with live charts, plus <c>DIR/index.html</c>; everything
+/// loads from <c>DIR/assets/</c>, so it works on a projector with no network.
+/// </summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var notebooks = new Argument<string[]>("notebooks")
+        {
+            Description = "Notebooks (.ipynb) or folders of notebooks, in order (default: the course's notebooks/ folder)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for the slides, pages, index.html and assets/",
+            DefaultValueFactory = _ => Path.Combine("out", "export"),
+        };
+        var timeout = new Option<int>("--cell-timeout")
+        {
+            Description = "Seconds a cell may run before the export fails",
+            DefaultValueFactory = _ => 600,
+        };
+        var command = new Command("export", "Run notebooks and write offline slide decks, pages and an index.") { notebooks, output, timeout };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            int seconds = parse.GetValue(timeout);
+            if (seconds <= 0) throw new UsageException($"--cell-timeout must be a positive number of seconds; got {seconds}.");
+            string root = StudentKernel.FindRepositoryRoot(AppContext.BaseDirectory)
+                          ?? StudentKernel.FindRepositoryRoot(Directory.GetCurrentDirectory())
+                          ?? throw new UsageException("coursekit export runs from a CourseKit checkout (no CourseKit.sln found above this folder).");
+            string[] given = parse.GetValue(notebooks) ?? [];
+            var paths = RunCommand.Expand(given.Length > 0 ? given : [Path.Combine(root, "notebooks")]);
+            string outFolder = Path.GetFullPath(parse.GetValue(output)!);
+
+            NotebookRun? failed = await ExportJob.RunAsync(paths, outFolder, root,
+                log: line => stdout.WriteLine(line),
+                onCellFinished: cell => { if (!cell.Succeeded) stderr.WriteLine($"  cell {cell.Index}: {cell.Failure}"); },
+                cellTimeout: TimeSpan.FromSeconds(seconds), cancellationToken: cancellationToken);
+            if (failed is not null)
+            {
+                stderr.WriteLine($"coursekit: {failed.FailureMessage}");
+                return ExitCodes.Failed;
+            }
+
+            stdout.WriteLine($"Exported {paths.Count} notebook(s). Open {Path.Combine(outFolder, "index.html")}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace CourseKit.Notebooks.Tests;
+
+/// <summary>
+/// <c>coursekit export</c>: decks follow the slide tags, and the exported pages work offline in a
+/// real browser: no JavaScript error, every chart drawn, every formula typeset, keys advance slides.
+/// </summary>
+public partial class ExportTests
+{
+    private const string MathMarkdown = """
+        # Synthetic math
+
+        Inline $\alpha_k = \epsilon_0 / \sqrt{r_k + \delta}$ and a display line:
+
+        $$\theta \leftarrow \theta - \frac{\epsilon}{\sqrt{\delta + r}} \odot g$$
+
+        and a fenced one:
+
+        $$
+        J(\theta) = \frac{1}{m} \sum_{i=1}^{m} L(f(x^{(i)}; \theta), y^{(i)})
+        $$
+        """;
+
+    private static string Synthetic(string folder)
+    {
+        string path = Path.Combine(folder, "synthetic.ipynb");
+        var cells = new JsonArray(
+            NotebookSetup.MarkdownCell("m1", MathMarkdown),
+            NotebookSetup.CodeCell("setup", "var hidden = 1;", "skip"),
+            NotebookSetup.MarkdownCell("m2", "## Second slide\n\nWith $x^2$ in it.", "slide"),
+            NotebookSetup.CodeCell("c1", "Console.WriteLine(\"six times seven is \" + 6 * 7);"),
+            NotebookSetup.MarkdownCell("m3", "Appears on a key press.", "fragment"),
+            NotebookSetup.MarkdownCell("m4", "Say the learning rate out loud.", "notes"),
+            NotebookSetup.MarkdownCell("m5", "### Below the second slide", "subslide"));
+        File.WriteAllText(path, NotebookSetup.Notebook(cells).ToJsonString());
+        return path;
+    }
+
+    [Fact]
+    public void The_deck_follows_the_slide_tags_and_the_page_keeps_every_cell()
+    {
+        string folder = Repository.TempFolder("export-render");
+        var notebook = NotebookFile.Load(Synthetic(folder));
+
+        string deck = ExportRenderer.Deck(notebook);
+        string page = ExportRenderer.Page(notebook);
+
+        // Two horizontal slides; the second has a subslide below it: 2 outer + 3 inner sections.
+        Assert.Equal(5, Regex.Matches(deck, "<section>").Count);
+        Assert.DoesNotContain("var hidden", deck);
+        Assert.Contains("var hidden", page);
+        Assert.Matches("<div class=\"fragment\">.*Appears on a key press", deck);
+        Assert.Matches("<aside class=\"notes\">.*Say the learning rate", deck);
+        Assert.Equal("Synthetic math", ExportRenderer.Title(notebook));
+        // "$$…$$" alone on a line is display math (a div), "$…$" inline (a span).
+        Assert.Equal(2, Regex.Matches(page, "<div class=\"math\">").Count);
+        Assert.Equal(2, Regex.Matches(page, "<span class=\"math\">").Count);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [ExportBrowserFact]
+    public async Task Exported_slides_and_pages_work_offline_in_a_browser()
+    {
+        string folder = Repository.TempFolder("export");
+        string output = Path.Combine(folder, "out");
+        string welcome = Path.Combine(Repository.NotebooksFolder, "00-welcome.ipynb");
+
+        NotebookRun? failed = await ExportJob.RunAsync([welcome, Synthetic(folder)], output, Repository.Root);
+
+        Assert.Null(failed);
+        string index = File.ReadAllText(Path.Combine(output, "index.html"));
+        Assert.True(index.IndexOf("00-welcome.slides.html", StringComparison.Ordinal) < index.IndexOf("synthetic.slides.html", StringComparison.Ordinal), "the index lists the notebooks in order");
+        foreach (string html in Directory.GetFiles(output, "*.html"))
+            Assert.DoesNotMatch("(src|href)=\"(https?:)?//", File.ReadAllText(html));
+
+        Assert.Empty(ExportBrowser.Open(Path.Combine(output, "index.html")).Errors);
+        foreach (string name in new[] { "00-welcome", "synthetic" })
+        {
+            foreach (string file in new[] { name + ".html", name + ".slides.html" })
+            {
+                var report = ExportBrowser.Open(Path.Combine(output, file));
+                Assert.True(report.Errors.Length == 0, $"{file}: JavaScript errors: {string.Join(" | ", report.Errors)}");
+                Assert.True(report.Undrawn.Length == 0, $"{file}: charts without their SVG: {string.Join(", ", report.Undrawn)}");
+                Assert.True(report.RawTex.Length == 0, $"{file}: TeX left raw: {string.Join(" | ", report.RawTex)}");
+                Assert.True(report.Highlighted > 0, $"{file}: no highlighted code");
+                if (name == "00-welcome") Assert.True(report.Charts >= 3, $"{file}: expected the welcome notebook's 3 charts, found {report.Charts}");
+                else Assert.Equal(4, report.Katex);
+                if (file.EndsWith(".slides.html", StringComparison.Ordinal))
+                    Assert.True(report.SlideAfter == report.SlideBefore + 1, $"{file}: the right arrow went from slide {report.SlideBefore} to {report.SlideAfter}");
+            }
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+}
