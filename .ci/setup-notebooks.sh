@@ -4,14 +4,16 @@
 #      run notebooks through the kit's kernel over Jupyter, the way VS Code's Jupyter extension does;
 #   2. the kit built (the notebooks load artifacts/kit/CourseKit.dll) and its kernel installed:
 #      coursekit kernel install = pinned dotnet-interactive + FSharp.Core 10.1.403 + the .net-csharp
-#      kernelspec (HTTP on loopback only) + VS Code settings.
+#      kernelspec (HTTP on loopback only) + VS Code settings;
+#   3. for coursekit export's browser tests: Debian's chromium, and reveal.js, KaTeX and highlight.js
+#      from npm into src/CourseKit.Notebooks/web/node_modules (npm ci, from the committed lock file).
 # Used by .ci/run (before dotnet test) and by the dev container's post-create step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1
 
 missing=()
-for package in jupyter-nbconvert python3-nbclient python3-jupyter-client; do
+for package in jupyter-nbconvert python3-nbclient python3-jupyter-client chromium; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -28,3 +30,8 @@ mkdir -p "${JUPYTER_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jupyter}/kern
 
 dotnet build CourseKit.sln -nologo -v quiet
 dotnet run --project src/CourseKit.Cli --no-build -- kernel install
+
+# coursekit export copies these into every export; installing them here keeps the tests offline-clean.
+if [ ! -d src/CourseKit.Notebooks/web/node_modules/reveal.js ]; then
+  (cd src/CourseKit.Notebooks/web && npm ci --no-audit --no-fund --loglevel=error)
+fi
