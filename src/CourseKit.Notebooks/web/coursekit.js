@@ -51,6 +51,7 @@ var coursekit = (function () {
         width: 1280,
         height: 800,
         margin: 0.04,
+        center: false,
         plugins: [RevealNotes],
       });
       // A chart drawn on a slide not yet shown has no size: fit it when its slide appears.
