@@ -156,12 +156,8 @@ public static partial class ExportRenderer
         return "";
     }
 
-    /// <summary>
-    /// A Plotly.NET.Interactive chart output as a div and its figure JSON (data, layout, config; sliders
-    /// and buttons live in the layout, so they keep working); null when the HTML is not such a chart.
-    /// </summary>
-    public static string? Chart(string html, int number) => Chart(html, new ChartNumbers { Count = number - 1 });
-
+    // A Plotly.NET.Interactive chart output as a div and its figure JSON (data, layout, config; sliders
+    // and buttons live in the layout, so they keep working); null when the HTML is not such a chart.
     private static string? Chart(string html, ChartNumbers charts)
     {
         if (!html.Contains("Plotly.newPlot", StringComparison.Ordinal)) return null;

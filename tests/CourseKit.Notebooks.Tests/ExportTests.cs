@@ -60,6 +60,19 @@ public partial class ExportTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public void Export_of_a_missing_notebook_exits_2_naming_it()
+    {
+        var root = new System.CommandLine.RootCommand { CourseKit.Cli.Commands.ExportCommand.Create() };
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = CourseKit.Cli.ExitCodes.Run(root, ["export", "no-such-notebook.ipynb", "--out", Path.GetTempPath()], stdout, stderr);
+
+        Assert.Equal(2, code);
+        Assert.Contains("no-such-notebook.ipynb", stderr.ToString());
+    }
+
     [ExportBrowserFact]
     public async Task Exported_slides_and_pages_work_offline_in_a_browser()
     {
