@@ -59,6 +59,7 @@ public static class MatMul
     }
 
     // C[i,j] (+)= Σ_p a(i,p)·b(p,j) with a(i,p) = A[i*aRow + p*aCol] and b(p,j) = B[p*n + j] (or B[j*k + p]).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gemm(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, bool bTransposed, Span<float> c,
         int m, int k, int n, bool accumulate)
     {
@@ -95,6 +96,7 @@ public static class MatMul
 
     // A tile that sticks out of C (or out of A's rows): A's rows are copied into a zero-padded block, C's
     // valid part into a full-size tile, the kernel runs on those, and the valid part is copied back.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EdgeTile(ref float a, int aRow, int aCol, ref float panel, int width, int kc, ref float c, int ldc,
         int rows, int cols, Scratch scratch)
     {
@@ -121,6 +123,7 @@ public static class MatMul
     }
 
     // panel[p*width + q] = B[(kb+p)*n + j+q] for q < cols, 0 beyond.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Pack(ref float b, int n, int kb, int kc, int j, int cols, int width, ref float panel)
     {
         for (int p = 0; p < kc; p++)
@@ -138,6 +141,7 @@ public static class MatMul
     }
 
     // panel[p*width + q] = B[(j+q)*k + kb+p] for q < cols, 0 beyond: B's rows become the panel's columns.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackTransposed(ref float b, int k, int kb, int kc, int j, int cols, int width, ref float panel)
     {
         if (cols < width) MemoryMarshal.CreateSpan(ref panel, kc * width).Clear();

@@ -23,6 +23,7 @@ internal static class MatMulKernel
     /// <summary>Columns of C per tile (two 512-bit vectors).</summary>
     public const int NR = 32;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow tier-0 code
     public static void Run(ref float a, nint aRow, nint aCol, ref float panel, int width, int kc, ref float c, nint ldc)
     {
         if (Avx512F.IsSupported)
@@ -37,6 +38,7 @@ internal static class MatMulKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow tier-0 code
     private static void Avx512x32(ref float a, nint aRow, nint aCol, ref float b, int kc, ref float c, nint ldc)
     {
         // Rows 0-3 are addressed from a, rows 4-7 from a4, so only three row offsets are needed.
@@ -87,6 +89,7 @@ internal static class MatMulKernel
     }
 
     // The half-width tile for strips of at most 16 columns (8 accumulators: still 8 independent chains).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow tier-0 code
     private static void Avx512x16(ref float a, nint aRow, nint aCol, ref float b, int kc, ref float c, nint ldc)
     {
         ref float a4 = ref Unsafe.Add(ref a, 4 * aRow);
@@ -118,6 +121,7 @@ internal static class MatMulKernel
 
     // Portable fallback: an 8-row × 8-column slice of the tile with 256-bit vectors (software FMA where
     // the hardware has none, so results stay correct anywhere).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow tier-0 code
     private static void Slice8(ref float a, nint aRow, nint aCol, ref float b, int ldb, int kc, ref float c, nint ldc)
     {
         var s0 = Vector256.LoadUnsafe(ref c); var s1 = Vector256.LoadUnsafe(ref c, (nuint)ldc);
