@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using CourseKit.Optimizers;
 
 namespace CourseKit.Networks;
 
@@ -32,30 +33,99 @@ namespace CourseKit.Networks;
 /// Nothing is allocated per call (the panel buffers are per thread, made once).
 /// </para>
 /// </remarks>
-public static class MatMul
+public static unsafe class MatMul
 {
     /// <summary>Rows of B (the summed index) per packed panel.</summary>
     public const int KBlock = 256;
+
+    /// <summary>
+    /// Cores a large product may use (default 1). With 2 or more, a product of at least
+    /// <see cref="ParallelFlops"/> splits C's rows between the caller and parked worker threads; each
+    /// element is still summed in the same order, so results are identical for any thread count.
+    /// Small products always stay on one thread: the hand-off costs more than it saves.
+    /// </summary>
+    public static int Threads
+    {
+        get => _threads;
+        set => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Threads must be at least 1.");
+    }
+
+    /// <summary>2·m·k·n from which a product is split across <see cref="Threads"/> (about batch 512 on a 256×256 layer).</summary>
+    public const long ParallelFlops = 64L << 20;
+
+    private static int _threads = 1;
+    private static readonly RowSplit Split = new();
 
     /// <summary>C (m×n) = A (m×k) · B (k×n), or C += A·B.</summary>
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
     {
         Check(a, b, c, m, k, n);
-        Gemm(a, aRow: k, aCol: 1, b, bTransposed: false, c, m, k, n, accumulate);
+        Dispatch(a, aRow: k, aCol: 1, b, bTransposed: false, c, m, k, n, accumulate);
     }
 
     /// <summary>C (m×n) = Aᵀ · B with A stored k×m and B k×n, or C += Aᵀ·B.</summary>
     public static void MultiplyTransposedA(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
     {
         Check(a, b, c, m, k, n);
-        Gemm(a, aRow: 1, aCol: m, b, bTransposed: false, c, m, k, n, accumulate);
+        Dispatch(a, aRow: 1, aCol: m, b, bTransposed: false, c, m, k, n, accumulate);
     }
 
     /// <summary>C (m×n) = A · Bᵀ with A stored m×k and B n×k, or C += A·Bᵀ.</summary>
     public static void MultiplyTransposedB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
     {
         Check(a, b, c, m, k, n);
-        Gemm(a, aRow: k, aCol: 1, b, bTransposed: true, c, m, k, n, accumulate);
+        Dispatch(a, aRow: k, aCol: 1, b, bTransposed: true, c, m, k, n, accumulate);
+    }
+
+    private static void Dispatch(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, bool bTransposed, Span<float> c,
+        int m, int k, int n, bool accumulate)
+    {
+        int chunks = Math.Min(Math.Min(_threads, Environment.ProcessorCount), m / MatMulKernel.MR);
+        if (chunks < 2 || 2L * m * k * n < ParallelFlops)
+        {
+            Gemm(a, aRow, aCol, b, bTransposed, c, m, k, n, accumulate);
+            return;
+        }
+
+        // One shared job object (no allocation per call); the lock keeps two callers from sharing it at once.
+        lock (Split)
+        {
+            fixed (float* pa = a, pb = b, pc = c)
+            {
+                Split.Set(pa, a.Length, aRow, aCol, pb, b.Length, bTransposed, pc, m, k, n, accumulate, chunks);
+                WorkerPool.Run(Split, chunks);
+            }
+        }
+    }
+
+    // Rows [lo, hi) of C per chunk, cut on tile boundaries; each chunk packs its own B panels.
+    private sealed class RowSplit : WorkerPool.IChunk
+    {
+        private float* _a, _b, _c;
+        private int _aLength, _bLength, _aRow, _aCol, _m, _k, _n, _chunks;
+        private bool _bTransposed, _accumulate;
+
+        public void Set(float* a, int aLength, int aRow, int aCol, float* b, int bLength, bool bTransposed, float* c,
+            int m, int k, int n, bool accumulate, int chunks)
+        {
+            _a = a;
+            _b = b;
+            _c = c;
+            (_aLength, _aRow, _aCol, _bLength, _bTransposed) = (aLength, aRow, aCol, bLength, bTransposed);
+            (_m, _k, _n, _accumulate, _chunks) = (m, k, n, accumulate, chunks);
+        }
+
+        public void Execute(int chunk)
+        {
+            int lo = Bound(chunk), hi = Bound(chunk + 1);
+            if (hi <= lo) return;
+            long aStart = (long)lo * _aRow;
+            Gemm(new ReadOnlySpan<float>(_a + aStart, (int)(_aLength - aStart)), _aRow, _aCol, new ReadOnlySpan<float>(_b, _bLength), _bTransposed,
+                new Span<float>(_c + (long)lo * _n, (hi - lo) * _n), hi - lo, _k, _n, _accumulate);
+        }
+
+        private int Bound(int chunk) =>
+            chunk >= _chunks ? _m : (int)((long)_m * chunk / _chunks / MatMulKernel.MR * MatMulKernel.MR);
     }
 
     // C[i,j] (+)= Σ_p a(i,p)·b(p,j) with a(i,p) = A[i*aRow + p*aCol] and b(p,j) = B[p*n + j] (or B[j*k + p]).
