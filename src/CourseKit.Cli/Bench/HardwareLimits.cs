@@ -32,10 +32,13 @@ internal static class HardwareLimits
     public static double FmaPeakGflops(int threads)
     {
         const long iterations = 4_000_000;
-        double seconds = Timing.SecondsPerCall(() => Split(threads, threads, (_, _) => FmaChains(iterations)), samples: 3);
+        double seconds = Timing.SecondsPerCall(() => Split(threads, threads, (_, _) => _sink = FmaChains(iterations)), samples: 3);
         long lanes = Vector512.IsHardwareAccelerated ? 16 : Vector256<float>.Count;
         return threads * iterations * 12.0 * lanes * 2 / seconds / 1e9;
     }
+
+    // The chains' result is stored so the JIT cannot drop them as dead code.
+    private static volatile float _sink;
 
     private static float FmaChains(long iterations)
     {

@@ -10,7 +10,7 @@ namespace CourseKit.Cli.Bench;
 /// </summary>
 internal static class MlpBench
 {
-    public static BenchRecord Run(string shape, int batch)
+    public static BenchRecord Run(string shape, int batch, int threads = 1)
     {
         var (data, sizes) = shape switch
         {
@@ -32,8 +32,11 @@ internal static class MlpBench
             }
         }
 
-        double seconds = Timing.SecondsPerCall(Steps, samples: 3, minSeconds: Timing.MinSeconds * 1.5);
-        return new BenchRecord("mlp", shape, 1, new Dictionary<string, double> { ["samples_per_s"] = steps * (double)batch / seconds })
+        MatMul.Threads = threads; // only the large products split (see MatMul.ParallelFlops)
+        double seconds;
+        try { seconds = Timing.SecondsPerCall(Steps, samples: 3, minSeconds: Timing.MinSeconds * 1.5); }
+        finally { MatMul.Threads = 1; }
+        return new BenchRecord("mlp", shape, threads, new Dictionary<string, double> { ["samples_per_s"] = steps * (double)batch / seconds })
         {
             Shape = shape,
             Batch = batch,

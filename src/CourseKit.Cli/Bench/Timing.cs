@@ -11,9 +11,12 @@ internal static class Timing
     /// <summary>Seconds per call of <paramref name="action"/>: calls are batched to at least <paramref name="minSeconds"/> per sample.</summary>
     public static double SecondsPerCall(Action action, int samples = 5, double? minSeconds = null)
     {
-        action(); // warm-up: JIT, first-touch of pages, optimizer state
-        int calls = 1;
+        // Warm-up for a while, not once: tiered JIT only swaps in optimized code after ~30 calls, and a
+        // first-call time measured on tier-0 code would undersize the batches below.
         var clock = Stopwatch.StartNew();
+        for (int w = 0; w < 50 && (w < 2 || clock.Elapsed.TotalSeconds < 0.05); w++) action();
+        int calls = 1;
+        clock.Restart();
         action();
         double once = Math.Max(clock.Elapsed.TotalSeconds, 1e-7);
         calls = (int)Math.Clamp((minSeconds ?? MinSeconds) / once, 1, 1_000_000);

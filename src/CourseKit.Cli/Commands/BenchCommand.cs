@@ -61,12 +61,13 @@ public static class BenchCommand
 
             if (groups.Contains("gemm"))
                 foreach (int b in new[] { 128, 1024 })
-                    foreach (var r in GemmBench.Run(b, fmaPeak[1])) Emit(r);
+                    foreach (var r in GemmBench.Run(b, fmaPeak)) Emit(r);
 
             if (groups.Contains("mlp"))
                 foreach (string shape in new[] { "digits", "mnist" })
                     foreach (int b in new[] { 32, 128, 1024 })
                         Emit(MlpBench.Run(shape, b));
+            if (groups.Contains("mlp")) Emit(MlpBench.Run("mnist", 1024, threads: 2)); // the one size where a second core pays
 
             if (!asJson) Render(records);
             return ExitCodes.Success;

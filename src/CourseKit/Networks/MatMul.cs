@@ -1,12 +1,12 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using CourseKit.Optimizers;
 
 namespace CourseKit.Networks;
 
 /// <summary>
-/// The one matrix-multiply kernel the network needs (row-major float32, blocked, SIMD with FMA), in
-/// the three shapes backprop asks for:
+/// The one matrix-multiply kernel the network needs (row-major float32, packed, register-blocked SIMD
+/// with FMA), in the three shapes backprop asks for:
 /// <code>
 /// forward      Z  = X · W        Multiply
 /// weight grad  dW = Xᵀ · dZ      MultiplyTransposedA
@@ -16,248 +16,211 @@ namespace CourseKit.Networks;
 /// </summary>
 /// <remarks>
 /// <para>
-/// C = A·B and C = Aᵀ·B share one loop nest: C's rows are built from rows of B, scaled by entries of A
-/// (<c>C[i,:] += A[i,p]·B[p,:]</c>), so B and C are read along their contiguous rows and the only
-/// difference between A and Aᵀ is the stride used to fetch the scalar A[i,p]. The micro-kernel keeps a
-/// 4-row × 2-vector tile of C in registers while p runs over a block of B's rows: each loaded B vector
-/// is used four times, each broadcast A value twice.
+/// All three shapes run through one loop nest (the GotoBLAS/BLIS scheme). A is read through two
+/// strides, so A and Aᵀ differ only in the strides; B is <em>packed</em>: for each block of
+/// <see cref="KBlock"/> rows of the summed index and each strip of 32 columns, B's values are copied
+/// into a small contiguous panel (zero-padded at the right edge). Packing is also where Bᵀ is handled:
+/// the panel is filled from B's columns instead of its rows, so no separate kernel is needed.
 /// </para>
 /// <para>
-/// C = A·Bᵀ has B's rows along the summed index, so there each C[i,j] is a dot product of two
-/// contiguous rows; a 2×2 tile of dot products shares its loads.
+/// The micro-kernel (<see cref="MatMulKernel"/>) keeps an 8-row × 32-column tile of C in 16 vector
+/// registers while p runs over the panel: per p it loads two vectors of B and broadcasts eight
+/// values of A, so each loaded B vector feeds eight fused multiply-adds. The panel (32 KiB) stays in
+/// the L1 cache while every 8-row block of A sweeps over it.
 /// </para>
 /// <para>
-/// Blocking: k is cut into panels of <see cref="KBlock"/> rows of B and n into panels of
-/// <see cref="NBlock"/> columns, so the B panel a tile sweeps over stays in cache. The summation
-/// order is fixed, so the result is bit-for-bit reproducible on a given machine. Nothing is allocated.
+/// The summation order is fixed, so the result is bit-for-bit reproducible on a given machine.
+/// Nothing is allocated per call (the panel buffers are per thread, made once).
 /// </para>
 /// </remarks>
-public static class MatMul
+public static unsafe class MatMul
 {
-    /// <summary>Rows of B (the summed index) per panel.</summary>
+    /// <summary>Rows of B (the summed index) per packed panel.</summary>
     public const int KBlock = 256;
 
-    /// <summary>Columns of B and C per panel (a multiple of twice the vector width).</summary>
-    public const int NBlock = 512;
+    /// <summary>
+    /// Cores a large product may use (default 1). With 2 or more, a product of at least
+    /// <see cref="ParallelFlops"/> splits C's rows between the caller and parked worker threads; each
+    /// element is still summed in the same order, so results are identical for any thread count.
+    /// Small products always stay on one thread: the hand-off costs more than it saves.
+    /// </summary>
+    public static int Threads
+    {
+        get => _threads;
+        set => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Threads must be at least 1.");
+    }
 
-    private static readonly int W = Vector<float>.Count;
+    /// <summary>2·m·k·n from which a product is split across <see cref="Threads"/> (about batch 512 on a 256×256 layer).</summary>
+    public const long ParallelFlops = 64L << 20;
+
+    private static int _threads = 1;
+    private static readonly RowSplit Split = new();
 
     /// <summary>C (m×n) = A (m×k) · B (k×n), or C += A·B.</summary>
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
     {
         Check(a, b, c, m, k, n);
-        AxpyKernel(a, rowStride: k, colStride: 1, b, c, m, k, n, accumulate);
+        Dispatch(a, aRow: k, aCol: 1, b, bTransposed: false, c, m, k, n, accumulate);
     }
 
     /// <summary>C (m×n) = Aᵀ · B with A stored k×m and B k×n, or C += Aᵀ·B.</summary>
     public static void MultiplyTransposedA(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
     {
         Check(a, b, c, m, k, n);
-        AxpyKernel(a, rowStride: 1, colStride: m, b, c, m, k, n, accumulate);
+        Dispatch(a, aRow: 1, aCol: m, b, bTransposed: false, c, m, k, n, accumulate);
     }
 
     /// <summary>C (m×n) = A · Bᵀ with A stored m×k and B n×k, or C += A·Bᵀ.</summary>
     public static void MultiplyTransposedB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
     {
         Check(a, b, c, m, k, n);
-        if (!accumulate) c[..(m * n)].Clear();
-        ref float a0 = ref MemoryMarshal.GetReference(a);
-        ref float b0 = ref MemoryMarshal.GetReference(b);
-        ref float c0 = ref MemoryMarshal.GetReference(c);
-        for (int kb = 0; kb < k; kb += KBlock)
+        Dispatch(a, aRow: k, aCol: 1, b, bTransposed: true, c, m, k, n, accumulate);
+    }
+
+    private static void Dispatch(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, bool bTransposed, Span<float> c,
+        int m, int k, int n, bool accumulate)
+    {
+        int chunks = Math.Min(Math.Min(_threads, Environment.ProcessorCount), m / MatMulKernel.MR);
+        if (chunks < 2 || 2L * m * k * n < ParallelFlops)
         {
-            int kLen = Math.Min(KBlock, k - kb);
-            int i = 0;
-            for (; i + 2 <= m; i += 2)
+            Gemm(a, aRow, aCol, b, bTransposed, c, m, k, n, accumulate);
+            return;
+        }
+
+        // One shared job object (no allocation per call); the lock keeps two callers from sharing it at once.
+        lock (Split)
+        {
+            fixed (float* pa = a, pb = b, pc = c)
             {
-                int j = 0;
-                for (; j + 2 <= n; j += 2) Dot2x2(ref a0, ref b0, ref c0, i, j, kb, kLen, k, n);
-                if (j < n) { DotInto(ref a0, ref b0, ref c0, i, j, kb, kLen, k, n); DotInto(ref a0, ref b0, ref c0, i + 1, j, kb, kLen, k, n); }
+                Split.Set(pa, a.Length, aRow, aCol, pb, b.Length, bTransposed, pc, m, k, n, accumulate, chunks);
+                WorkerPool.Run(Split, chunks);
             }
-            if (i < m)
-                for (int j = 0; j < n; j++) DotInto(ref a0, ref b0, ref c0, i, j, kb, kLen, k, n);
         }
     }
 
-    // C[i,:] += Σ_p a(i,p) B[p,:] where a(i,p) = A[i*rowStride + p*colStride].
-    private static void AxpyKernel(ReadOnlySpan<float> a, int rowStride, int colStride, ReadOnlySpan<float> b, Span<float> c,
+    // Rows [lo, hi) of C per chunk, cut on tile boundaries; each chunk packs its own B panels.
+    private sealed class RowSplit : WorkerPool.IChunk
+    {
+        private float* _a, _b, _c;
+        private int _aLength, _bLength, _aRow, _aCol, _m, _k, _n, _chunks;
+        private bool _bTransposed, _accumulate;
+
+        public void Set(float* a, int aLength, int aRow, int aCol, float* b, int bLength, bool bTransposed, float* c,
+            int m, int k, int n, bool accumulate, int chunks)
+        {
+            _a = a;
+            _b = b;
+            _c = c;
+            (_aLength, _aRow, _aCol, _bLength, _bTransposed) = (aLength, aRow, aCol, bLength, bTransposed);
+            (_m, _k, _n, _accumulate, _chunks) = (m, k, n, accumulate, chunks);
+        }
+
+        public void Execute(int chunk)
+        {
+            int lo = Bound(chunk), hi = Bound(chunk + 1);
+            if (hi <= lo) return;
+            long aStart = (long)lo * _aRow;
+            Gemm(new ReadOnlySpan<float>(_a + aStart, (int)(_aLength - aStart)), _aRow, _aCol, new ReadOnlySpan<float>(_b, _bLength), _bTransposed,
+                new Span<float>(_c + (long)lo * _n, (hi - lo) * _n), hi - lo, _k, _n, _accumulate);
+        }
+
+        private int Bound(int chunk) =>
+            chunk >= _chunks ? _m : (int)((long)_m * chunk / _chunks / MatMulKernel.MR * MatMulKernel.MR);
+    }
+
+    // C[i,j] (+)= Σ_p a(i,p)·b(p,j) with a(i,p) = A[i*aRow + p*aCol] and b(p,j) = B[p*n + j] (or B[j*k + p]).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Gemm(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, bool bTransposed, Span<float> c,
         int m, int k, int n, bool accumulate)
     {
         if (!accumulate) c[..(m * n)].Clear();
-        if (k == 0) return;
+        if (k == 0 || m == 0 || n == 0) return;
+        var scratch = Scratch.ForThisThread;
         ref float a0 = ref MemoryMarshal.GetReference(a);
         ref float b0 = ref MemoryMarshal.GetReference(b);
         ref float c0 = ref MemoryMarshal.GetReference(c);
-        for (int nb = 0; nb < n; nb += NBlock)
+        ref float panel = ref MemoryMarshal.GetArrayDataReference(scratch.Panel);
+        for (int kb = 0; kb < k; kb += KBlock)
         {
-            int nEnd = Math.Min(nb + NBlock, n);
-            for (int kb = 0; kb < k; kb += KBlock)
+            int kc = Math.Min(KBlock, k - kb);
+            for (int j = 0; j < n; j += MatMulKernel.NR)
             {
-                int kEnd = Math.Min(kb + KBlock, k);
-                int i = 0;
-                for (; i + 4 <= m; i += 4) Rows4(ref a0, rowStride, colStride, ref b0, ref c0, i, nb, nEnd, kb, kEnd, n);
-                for (; i < m; i++) Rows1(ref a0, rowStride, colStride, ref b0, ref c0, i, nb, nEnd, kb, kEnd, n);
+                int cols = Math.Min(MatMulKernel.NR, n - j);
+                // A strip of at most 16 columns runs the half-width kernel (the network's 10-wide output layer).
+                int width = cols <= MatMulKernel.NR / 2 ? MatMulKernel.NR / 2 : MatMulKernel.NR;
+                if (bTransposed) PackTransposed(ref b0, k, kb, kc, j, cols, width, ref panel);
+                else Pack(ref b0, n, kb, kc, j, cols, width, ref panel);
+                for (int i = 0; i < m; i += MatMulKernel.MR)
+                {
+                    int rows = Math.Min(MatMulKernel.MR, m - i);
+                    ref float ai = ref Unsafe.Add(ref a0, (nint)i * aRow + (nint)kb * aCol);
+                    ref float cij = ref Unsafe.Add(ref c0, (nint)i * n + j);
+                    if (rows == MatMulKernel.MR && cols == width)
+                        MatMulKernel.Run(ref ai, aRow, aCol, ref panel, width, kc, ref cij, n);
+                    else
+                        EdgeTile(ref ai, aRow, aCol, ref panel, width, kc, ref cij, n, rows, cols, scratch);
+                }
             }
         }
     }
 
-    // Four rows of C, columns [nb, nEnd), summed over p in [kb, kEnd).
-    private static void Rows4(ref float a0, int rs, int cs, ref float b0, ref float c0, int i, int nb, int nEnd, int kb, int kEnd, int n)
+    // A tile that sticks out of C (or out of A's rows): A's rows are copied into a zero-padded block, C's
+    // valid part into a full-size tile, the kernel runs on those, and the valid part is copied back.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void EdgeTile(ref float a, int aRow, int aCol, ref float panel, int width, int kc, ref float c, int ldc,
+        int rows, int cols, Scratch scratch)
     {
-        int j = nb;
-        for (; j + 2 * W <= nEnd; j += 2 * W)
+        const int MR = MatMulKernel.MR, NR = MatMulKernel.NR;
+        ref float tile = ref MemoryMarshal.GetArrayDataReference(scratch.Tile);
+        ref float rowsBlock = ref MemoryMarshal.GetArrayDataReference(scratch.Rows);
+        Array.Clear(scratch.Tile);
+        for (int r = 0; r < rows; r++)
+            for (int q = 0; q < cols; q++) Unsafe.Add(ref tile, r * NR + q) = Unsafe.Add(ref c, (nint)r * ldc + q);
+        if (rows == MR)
         {
-            ref float c1 = ref Unsafe.Add(ref c0, i * n + j);
-            ref float c2 = ref Unsafe.Add(ref c1, n);
-            ref float c3 = ref Unsafe.Add(ref c2, n);
-            ref float c4 = ref Unsafe.Add(ref c3, n);
-            var c10 = Vector.LoadUnsafe(ref c1); var c11 = Vector.LoadUnsafe(ref c1, (nuint)W);
-            var c20 = Vector.LoadUnsafe(ref c2); var c21 = Vector.LoadUnsafe(ref c2, (nuint)W);
-            var c30 = Vector.LoadUnsafe(ref c3); var c31 = Vector.LoadUnsafe(ref c3, (nuint)W);
-            var c40 = Vector.LoadUnsafe(ref c4); var c41 = Vector.LoadUnsafe(ref c4, (nuint)W);
-            for (int p = kb; p < kEnd; p++)
-            {
-                ref float bp = ref Unsafe.Add(ref b0, p * n + j);
-                var b_0 = Vector.LoadUnsafe(ref bp);
-                var b_1 = Vector.LoadUnsafe(ref bp, (nuint)W);
-                ref float ai = ref Unsafe.Add(ref a0, i * rs + p * cs);
-                var a1 = new Vector<float>(ai);
-                var a2 = new Vector<float>(Unsafe.Add(ref ai, rs));
-                var a3 = new Vector<float>(Unsafe.Add(ref ai, 2 * rs));
-                var a4 = new Vector<float>(Unsafe.Add(ref ai, 3 * rs));
-                c10 = Vector.FusedMultiplyAdd(a1, b_0, c10); c11 = Vector.FusedMultiplyAdd(a1, b_1, c11);
-                c20 = Vector.FusedMultiplyAdd(a2, b_0, c20); c21 = Vector.FusedMultiplyAdd(a2, b_1, c21);
-                c30 = Vector.FusedMultiplyAdd(a3, b_0, c30); c31 = Vector.FusedMultiplyAdd(a3, b_1, c31);
-                c40 = Vector.FusedMultiplyAdd(a4, b_0, c40); c41 = Vector.FusedMultiplyAdd(a4, b_1, c41);
-            }
-            c10.StoreUnsafe(ref c1); c11.StoreUnsafe(ref c1, (nuint)W);
-            c20.StoreUnsafe(ref c2); c21.StoreUnsafe(ref c2, (nuint)W);
-            c30.StoreUnsafe(ref c3); c31.StoreUnsafe(ref c3, (nuint)W);
-            c40.StoreUnsafe(ref c4); c41.StoreUnsafe(ref c4, (nuint)W);
+            MatMulKernel.Run(ref a, aRow, aCol, ref panel, width, kc, ref tile, NR);
         }
-        // Columns left over after the 2-vector tiles: one vector, then single columns, still four rows
-        // at a time so the four sums are independent chains.
-        if (j + W <= nEnd)
+        else
         {
-            ref float c1 = ref Unsafe.Add(ref c0, i * n + j);
-            var s1 = Vector.LoadUnsafe(ref c1); var s2 = Vector.LoadUnsafe(ref c1, (nuint)n);
-            var s3 = Vector.LoadUnsafe(ref c1, (nuint)(2 * n)); var s4 = Vector.LoadUnsafe(ref c1, (nuint)(3 * n));
-            for (int p = kb; p < kEnd; p++)
-            {
-                var bp = Vector.LoadUnsafe(ref b0, (nuint)(p * n + j));
-                ref float ai = ref Unsafe.Add(ref a0, i * rs + p * cs);
-                s1 = Vector.FusedMultiplyAdd(new Vector<float>(ai), bp, s1);
-                s2 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref ai, rs)), bp, s2);
-                s3 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref ai, 2 * rs)), bp, s3);
-                s4 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref ai, 3 * rs)), bp, s4);
-            }
-            s1.StoreUnsafe(ref c1); s2.StoreUnsafe(ref c1, (nuint)n);
-            s3.StoreUnsafe(ref c1, (nuint)(2 * n)); s4.StoreUnsafe(ref c1, (nuint)(3 * n));
-            j += W;
+            // Packed as [p][r], so the kernel reads it with row stride 1 and column stride MR.
+            Array.Clear(scratch.Rows);
+            for (int p = 0; p < kc; p++)
+                for (int r = 0; r < rows; r++) Unsafe.Add(ref rowsBlock, p * MR + r) = Unsafe.Add(ref a, (nint)r * aRow + (nint)p * aCol);
+            MatMulKernel.Run(ref rowsBlock, 1, MR, ref panel, width, kc, ref tile, NR);
         }
-        for (; j < nEnd; j++)
+        for (int r = 0; r < rows; r++)
+            for (int q = 0; q < cols; q++) Unsafe.Add(ref c, (nint)r * ldc + q) = Unsafe.Add(ref tile, r * NR + q);
+    }
+
+    // panel[p*width + q] = B[(kb+p)*n + j+q] for q < cols, 0 beyond.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Pack(ref float b, int n, int kb, int kc, int j, int cols, int width, ref float panel)
+    {
+        for (int p = 0; p < kc; p++)
         {
-            ref float c1 = ref Unsafe.Add(ref c0, i * n + j);
-            float s1 = c1, s2 = Unsafe.Add(ref c1, n), s3 = Unsafe.Add(ref c1, 2 * n), s4 = Unsafe.Add(ref c1, 3 * n);
-            for (int p = kb; p < kEnd; p++)
+            ref float src = ref Unsafe.Add(ref b, (nint)(kb + p) * n + j);
+            ref float dst = ref Unsafe.Add(ref panel, p * width);
+            if (cols == width) MemoryMarshal.CreateReadOnlySpan(ref src, width).CopyTo(MemoryMarshal.CreateSpan(ref dst, width));
+            else
             {
-                float bp = Unsafe.Add(ref b0, p * n + j);
-                ref float ai = ref Unsafe.Add(ref a0, i * rs + p * cs);
-                s1 = MathF.FusedMultiplyAdd(ai, bp, s1);
-                s2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref ai, rs), bp, s2);
-                s3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref ai, 2 * rs), bp, s3);
-                s4 = MathF.FusedMultiplyAdd(Unsafe.Add(ref ai, 3 * rs), bp, s4);
+                int q = 0;
+                for (; q < cols; q++) Unsafe.Add(ref dst, q) = Unsafe.Add(ref src, q);
+                for (; q < width; q++) Unsafe.Add(ref dst, q) = 0f;
             }
-            c1 = s1;
-            Unsafe.Add(ref c1, n) = s2;
-            Unsafe.Add(ref c1, 2 * n) = s3;
-            Unsafe.Add(ref c1, 3 * n) = s4;
         }
     }
 
-    // One row of C, columns [nb, nEnd).
-    private static void Rows1(ref float a0, int rs, int cs, ref float b0, ref float c0, int i, int nb, int nEnd, int kb, int kEnd, int n)
+    // panel[p*width + q] = B[(j+q)*k + kb+p] for q < cols, 0 beyond: B's rows become the panel's columns.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackTransposed(ref float b, int k, int kb, int kc, int j, int cols, int width, ref float panel)
     {
-        int j = nb;
-        for (; j + 2 * W <= nEnd; j += 2 * W)
+        if (cols < width) MemoryMarshal.CreateSpan(ref panel, kc * width).Clear();
+        for (int q = 0; q < cols; q++)
         {
-            ref float ci = ref Unsafe.Add(ref c0, i * n + j);
-            var s0 = Vector.LoadUnsafe(ref ci); var s1 = Vector.LoadUnsafe(ref ci, (nuint)W);
-            for (int p = kb; p < kEnd; p++)
-            {
-                ref float bp = ref Unsafe.Add(ref b0, p * n + j);
-                var ai = new Vector<float>(Unsafe.Add(ref a0, i * rs + p * cs));
-                s0 = Vector.FusedMultiplyAdd(ai, Vector.LoadUnsafe(ref bp), s0);
-                s1 = Vector.FusedMultiplyAdd(ai, Vector.LoadUnsafe(ref bp, (nuint)W), s1);
-            }
-            s0.StoreUnsafe(ref ci); s1.StoreUnsafe(ref ci, (nuint)W);
+            ref float src = ref Unsafe.Add(ref b, (nint)(j + q) * k + kb);
+            ref float dst = ref Unsafe.Add(ref panel, q);
+            for (int p = 0; p < kc; p++) Unsafe.Add(ref dst, p * width) = Unsafe.Add(ref src, p);
         }
-        if (j < nEnd) RowTail(ref a0, rs, cs, ref b0, ref c0, i, j, nEnd, kb, kEnd, n);
-    }
-
-    // One row of C, the last few columns: one vector if it fits, then scalars.
-    private static void RowTail(ref float a0, int rs, int cs, ref float b0, ref float c0, int i, int j, int nEnd, int kb, int kEnd, int n)
-    {
-        if (j + W <= nEnd)
-        {
-            ref float ci = ref Unsafe.Add(ref c0, i * n + j);
-            var s = Vector.LoadUnsafe(ref ci);
-            for (int p = kb; p < kEnd; p++)
-                s = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref a0, i * rs + p * cs)), Vector.LoadUnsafe(ref b0, (nuint)(p * n + j)), s);
-            s.StoreUnsafe(ref ci);
-            j += W;
-        }
-        for (; j < nEnd; j++)
-        {
-            float s = Unsafe.Add(ref c0, i * n + j);
-            for (int p = kb; p < kEnd; p++)
-                s = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, i * rs + p * cs), Unsafe.Add(ref b0, p * n + j), s);
-            Unsafe.Add(ref c0, i * n + j) = s;
-        }
-    }
-
-    // C[i..i+1, j..j+1] += rows i, i+1 of A · rows j, j+1 of B over p in [kb, kb+kLen).
-    private static void Dot2x2(ref float a0, ref float b0, ref float c0, int i, int j, int kb, int kLen, int k, int n)
-    {
-        ref float a1 = ref Unsafe.Add(ref a0, i * k + kb);
-        ref float a2 = ref Unsafe.Add(ref a1, k);
-        ref float b1 = ref Unsafe.Add(ref b0, j * k + kb);
-        ref float b2 = ref Unsafe.Add(ref b1, k);
-        Vector<float> s11 = default, s12 = default, s21 = default, s22 = default;
-        int p = 0;
-        for (; p + W <= kLen; p += W)
-        {
-            var x1 = Vector.LoadUnsafe(ref a1, (nuint)p); var x2 = Vector.LoadUnsafe(ref a2, (nuint)p);
-            var y1 = Vector.LoadUnsafe(ref b1, (nuint)p); var y2 = Vector.LoadUnsafe(ref b2, (nuint)p);
-            s11 = Vector.FusedMultiplyAdd(x1, y1, s11); s12 = Vector.FusedMultiplyAdd(x1, y2, s12);
-            s21 = Vector.FusedMultiplyAdd(x2, y1, s21); s22 = Vector.FusedMultiplyAdd(x2, y2, s22);
-        }
-        float t11 = Vector.Sum(s11), t12 = Vector.Sum(s12), t21 = Vector.Sum(s21), t22 = Vector.Sum(s22);
-        for (; p < kLen; p++)
-        {
-            float x1 = Unsafe.Add(ref a1, p), x2 = Unsafe.Add(ref a2, p), y1 = Unsafe.Add(ref b1, p), y2 = Unsafe.Add(ref b2, p);
-            t11 = MathF.FusedMultiplyAdd(x1, y1, t11); t12 = MathF.FusedMultiplyAdd(x1, y2, t12);
-            t21 = MathF.FusedMultiplyAdd(x2, y1, t21); t22 = MathF.FusedMultiplyAdd(x2, y2, t22);
-        }
-        ref float ci = ref Unsafe.Add(ref c0, i * n + j);
-        ci += t11;
-        Unsafe.Add(ref ci, 1) += t12;
-        Unsafe.Add(ref ci, n) += t21;
-        Unsafe.Add(ref ci, n + 1) += t22;
-    }
-
-    // C[i,j] += row i of A · row j of B over p in [kb, kb+kLen).
-    private static void DotInto(ref float a0, ref float b0, ref float c0, int i, int j, int kb, int kLen, int k, int n)
-    {
-        ref float ai = ref Unsafe.Add(ref a0, i * k + kb);
-        ref float bj = ref Unsafe.Add(ref b0, j * k + kb);
-        Vector<float> s = default;
-        int p = 0;
-        for (; p + W <= kLen; p += W)
-            s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref ai, (nuint)p), Vector.LoadUnsafe(ref bj, (nuint)p), s);
-        float t = Vector.Sum(s);
-        for (; p < kLen; p++) t = MathF.FusedMultiplyAdd(Unsafe.Add(ref ai, p), Unsafe.Add(ref bj, p), t);
-        Unsafe.Add(ref c0, i * n + j) += t;
     }
 
     private static void Check(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
@@ -268,5 +231,17 @@ public static class MatMul
         if (a.Length < (long)m * k) throw new ArgumentException($"A needs {(long)m * k} elements for {m}×{k}; it has {a.Length}.", nameof(a));
         if (b.Length < (long)k * n) throw new ArgumentException($"B needs {(long)k * n} elements for {k}×{n}; it has {b.Length}.", nameof(b));
         if (c.Length < (long)m * n) throw new ArgumentException($"C needs {(long)m * n} elements for {m}×{n}; it has {c.Length}.", nameof(c));
+    }
+
+    // Per-thread buffers, made once: the packed B panel, a padded block of A's rows and a C tile.
+    private sealed class Scratch
+    {
+        [ThreadStatic] private static Scratch? _current;
+
+        public readonly float[] Panel = new float[KBlock * MatMulKernel.NR];
+        public readonly float[] Rows = new float[KBlock * MatMulKernel.MR];
+        public readonly float[] Tile = new float[MatMulKernel.MR * MatMulKernel.NR];
+
+        public static Scratch ForThisThread => _current ??= new Scratch();
     }
 }

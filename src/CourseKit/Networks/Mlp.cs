@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -338,7 +339,7 @@ public sealed class Mlp
         switch (f)
         {
             case Activation.Relu:
-                for (int i = 0; i < z.Length; i++) { bool on = z[i] > 0; d[i] = on ? 1f : 0f; z[i] = on || float.IsNaN(z[i]) ? z[i] : 0f; } // NaN passes through: a NaN weight must show in the loss, not be hidden
+                Relu(z, d);
                 break;
             case Activation.Tanh:
                 TensorPrimitives.Tanh(z, z);
@@ -352,6 +353,24 @@ public sealed class Mlp
                 d.Fill(1f);
                 break;
         }
+    }
+
+    // A = max(Z, 0) and D = [Z > 0], a vector at a time. Written as "Z ≤ 0 → 0" rather than max so a
+    // NaN passes through (the comparison is false for NaN): a NaN weight must show in the loss, not be hidden.
+    private static void Relu(Span<float> z, Span<float> d)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var one = Vector<float>.One;
+            for (; i + Vector<float>.Count <= z.Length; i += Vector<float>.Count)
+            {
+                var v = new Vector<float>(z[i..]);
+                Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), one, Vector<float>.Zero).CopyTo(d[i..]);
+                Vector.ConditionalSelect(Vector.LessThanOrEqual(v, Vector<float>.Zero), Vector<float>.Zero, v).CopyTo(z[i..]);
+            }
+        }
+        for (; i < z.Length; i++) { bool on = z[i] > 0; d[i] = on ? 1f : 0f; z[i] = on || float.IsNaN(z[i]) ? z[i] : 0f; }
     }
 
     // Mean of −z_y + log Σ_j e^{z_j}; leaves dA = (softmax − onehot)/m in the last delta buffer.

@@ -63,6 +63,49 @@ public class MatMulTests
         AssertClose(product, c, k);
     }
 
+    // Accumulation across several k panels (k > 256) and partial 8-row / 32-column edge tiles, in all three shapes.
+    [Theory]
+    [InlineData(3, 300, 17)]
+    [InlineData(10, 513, 33)]
+    [InlineData(17, 257, 50)]
+    public void Every_shape_accumulates_over_k_panels_and_edge_tiles(int m, int k, int n)
+    {
+        var (a, b, c0) = (Random(m * k, 10), Random(k * n, 11), Random(m * n, 12));
+        var product = Naive(m, k, n, (i, p) => a[i * k + p], (p, j) => b[p * n + j]);
+        var expected = product.Zip(c0, (x, y) => x + y).ToArray();
+
+        var c = (float[])c0.Clone();
+        MatMul.Multiply(a, b, c, m, k, n, accumulate: true);
+        AssertClose(expected, c, k);
+
+        var at = new float[k * m];
+        for (int i = 0; i < m; i++) for (int p = 0; p < k; p++) at[p * m + i] = a[i * k + p];
+        c = (float[])c0.Clone();
+        MatMul.MultiplyTransposedA(at, b, c, m, k, n, accumulate: true);
+        AssertClose(expected, c, k);
+
+        var bt = new float[n * k];
+        for (int p = 0; p < k; p++) for (int j = 0; j < n; j++) bt[j * k + p] = b[p * n + j];
+        c = (float[])c0.Clone();
+        MatMul.MultiplyTransposedB(a, bt, c, m, k, n, accumulate: true);
+        AssertClose(expected, c, k);
+    }
+
+    [Fact]
+    public void Elements_of_C_beyond_m_by_n_are_left_alone()
+    {
+        int m = 9, k = 5, n = 13;
+        var (a, b) = (Random(m * k, 13), Random(k * n, 14));
+        var c = Enumerable.Repeat(42f, m * n + 7).ToArray();
+        MatMul.Multiply(a, b, c, m, k, n);
+        Assert.All(c[(m * n)..], v => Assert.Equal(42f, v));
+        AssertClose(Naive(m, k, n, (i, p) => a[i * k + p], (p, j) => b[p * n + j]), c[..(m * n)], k);
+    }
+
+    [Fact]
+    public void Threads_below_one_are_rejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => MatMul.Threads = 0);
+
     [Fact]
     public void Too_small_buffers_are_rejected_with_the_shape()
     {
