@@ -88,8 +88,7 @@ public static class Synthetic
         var y = new int[samples];
         for (int i = 0; i < samples; i++)
         {
-            double s = bias;
-            for (int j = 0; j < dims; j++) { double v = Gaussian(random); x[i * dims + j] = (float)v; s += w[j] * v; }
+            double s = DrawRow(random, w, bias, x.AsSpan(i * dims, dims));
             y[i] = random.NextDouble() < Sigmoid(s) ? 1 : 0;
         }
         // s = wᵀx + b ~ N(b, ‖w‖²): both risks are one-dimensional expectations over s.
@@ -113,12 +112,7 @@ public static class Synthetic
         double[] w = Weights(weights, dims, signal, random);
         var x = new float[samples * dims];
         var t = new float[samples];
-        for (int i = 0; i < samples; i++)
-        {
-            double s = bias;
-            for (int j = 0; j < dims; j++) { double v = Gaussian(random); x[i * dims + j] = (float)v; s += w[j] * v; }
-            t[i] = (float)(s + noise * Gaussian(random));
-        }
+        for (int i = 0; i < samples; i++) t[i] = (float)(DrawRow(random, w, bias, x.AsSpan(i * dims, dims)) + noise * Gaussian(random));
         var data = new Dataset("noisy-linear", x, samples, dims, targets: t, targetColumns: 1);
         return new KnownRiskProblem(data, w.Select(v => (float)v).ToArray(), bias, noise * noise, double.NaN, noise);
     }
@@ -150,6 +144,20 @@ public static class Synthetic
             sum += weight * f(mean + sd * z) * Math.Exp(-z * z / 2);
         }
         return sum * h / 3 / Math.Sqrt(2 * Math.PI);
+    }
+
+    // One x ~ N(0, I) into row, and its score s = wᵀx + b (the draw order is part of the seed's contract).
+    private static double DrawRow(Random random, double[] w, double bias, Span<float> row)
+    {
+        double s = bias;
+        for (int j = 0; j < row.Length; j++)
+        {
+            double v = Gaussian(random);
+            row[j] = (float)v;
+            s += w[j] * v;
+        }
+
+        return s;
     }
 
     private static double[] Weights(float[]? weights, int dims, double signal, Random random)
