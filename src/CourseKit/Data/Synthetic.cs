@@ -10,28 +10,27 @@ public static class Synthetic
     /// Two interleaved spirals (2 features, 2 classes, n/2 points each): not linearly separable, the
     /// classic test that a hidden layer is doing something.
     /// </summary>
-    public static Dataset TwoSpirals(int samples = 400, double noise = 0.1, double turns = 1.5, int seed = 0)
-    {
-        Check(samples, 2, noise);
-        var random = new Random(seed);
-        var x = new float[samples * 2];
-        var y = new int[samples];
-        for (int i = 0; i < samples; i++)
+    public static Dataset TwoSpirals(int samples = 400, double noise = 0.1, double turns = 1.5, int seed = 0) =>
+        TwoClassesInThePlane("two-spirals", samples, noise, seed, (c, random) =>
         {
-            int c = i % 2;
             double t = Math.Sqrt(random.NextDouble()) * turns * 2 * Math.PI; // sqrt: even density along the arm
             double angle = t + c * Math.PI;
-            x[2 * i] = (float)(t * Math.Cos(angle) / (turns * Math.PI) + noise * Gaussian(random));
-            x[2 * i + 1] = (float)(t * Math.Sin(angle) / (turns * Math.PI) + noise * Gaussian(random));
-            y[i] = c;
-        }
-        return new Dataset("two-spirals", x, samples, 2, y, 2);
-    }
+            return (t * Math.Cos(angle) / (turns * Math.PI), t * Math.Sin(angle) / (turns * Math.PI));
+        });
 
     /// <summary>
     /// Two half circles, one opening up and one down, fitted into each other (2 features, 2 classes).
     /// </summary>
-    public static Dataset TwoMoons(int samples = 400, double noise = 0.1, int seed = 0)
+    public static Dataset TwoMoons(int samples = 400, double noise = 0.1, int seed = 0) =>
+        TwoClassesInThePlane("two-moons", samples, noise, seed, (c, random) =>
+        {
+            double t = random.NextDouble() * Math.PI;
+            return c == 0 ? (Math.Cos(t), Math.Sin(t)) : (1 - Math.Cos(t), 0.5 - Math.Sin(t));
+        });
+
+    // Examples alternate between the two classes; each is a point on its class's curve plus Gaussian
+    // noise (the curve draws first, then the noise: the draw order is part of the seed's contract).
+    private static Dataset TwoClassesInThePlane(string name, int samples, double noise, int seed, Func<int, Random, (double X, double Y)> curve)
     {
         Check(samples, 2, noise);
         var random = new Random(seed);
@@ -40,13 +39,13 @@ public static class Synthetic
         for (int i = 0; i < samples; i++)
         {
             int c = i % 2;
-            double t = random.NextDouble() * Math.PI;
-            (double px, double py) = c == 0 ? (Math.Cos(t), Math.Sin(t)) : (1 - Math.Cos(t), 0.5 - Math.Sin(t));
+            var (px, py) = curve(c, random);
             x[2 * i] = (float)(px + noise * Gaussian(random));
             x[2 * i + 1] = (float)(py + noise * Gaussian(random));
             y[i] = c;
         }
-        return new Dataset("two-moons", x, samples, 2, y, 2);
+
+        return new Dataset(name, x, samples, 2, y, 2);
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public static class LabBenchmark
         var best = settings.Optimizers.ToDictionary(o => o, o => trialJobs
             .Select((j, i) => (j, run: trialRuns[i]))
             .Where(t => t.j.Optimizer == o)
-            .OrderBy(t => t.run.Diverged ? double.PositiveInfinity : FinalValidationLoss(t.run))
+            .OrderBy(t => FinalValidationLoss(t.run))
             .First().j.Rate);
         var trials = trialJobs.Select((j, i) => new LearningRateTrial(j.Optimizer, j.Rate, FinalValidationLoss(trialRuns[i]),
             trialRuns[i].ValidationAccuracy, trialRuns[i].Diverged, best[j.Optimizer] == j.Rate)).ToList();
@@ -70,8 +70,12 @@ public static class LabBenchmark
             seconds, result.Diverged, (long)result.History.Steps.Count * settings.BatchSize, result.History);
     }
 
-    private static double FinalValidationLoss(LabRun run) =>
-        run.History.Epochs.Count == 0 || run.Diverged ? double.PositiveInfinity : run.History.Epochs[^1].ValidationLoss is var v && double.IsFinite(v) ? v : double.PositiveInfinity;
+    // A diverged or non-finite run ranks last in the search.
+    private static double FinalValidationLoss(LabRun run)
+    {
+        double loss = run.Diverged || run.History.Epochs.Count == 0 ? double.NaN : run.History.Epochs[^1].ValidationLoss;
+        return double.IsFinite(loss) ? loss : double.PositiveInfinity;
+    }
 
     // Runs the jobs on up to `threads` cores; results come back in job order, so the output does not depend on scheduling.
     private static LabRun[] Parallel<TJob>(TJob[] jobs, int threads, string phase, IProgress<LabProgress>? progress, Func<TJob, string> describe, Func<TJob, LabRun> run)
