@@ -49,7 +49,8 @@ public class ClippingTests
         Gradients.Sample(g =>
         {
             double norm = Norm(g);
-            foreach (double v in new[] { norm * (1 + 1e-9), norm * 2, norm + 1 })
+            // A zero gradient (CsCheck favours it) makes the first two thresholds 0, which ByNorm rightly refuses.
+            foreach (double v in new[] { norm * (1 + 1e-9), norm * 2, norm + 1 }.Where(v => v > 0))
                 Assert.Equal(g, Clip<double>(GradientClipping.ByNorm(v), g));
         });
 
