@@ -47,20 +47,22 @@ public sealed class Adam<T> : Optimizer<T> where T : unmanaged, IFloatingPointIe
     protected override void Update(Span<T> theta, ReadOnlySpan<T> g, double eps)
     {
         TimeStep++;
+        // The corrections are the same for every coordinate: divide once here, multiply in the sweep
+        // (a vector division costs as much as the whole memory traffic of a step).
         var rule = new Rule(Broadcast(eps), Broadcast(Rho1), Broadcast(1 - Rho1), Broadcast(Rho2), Broadcast(1 - Rho2),
-            Broadcast(1 - Math.Pow(Rho1, TimeStep)), Broadcast(1 - Math.Pow(Rho2, TimeStep)), Broadcast(Delta));
+            Broadcast(1 / (1 - Math.Pow(Rho1, TimeStep))), Broadcast(1 / (1 - Math.Pow(Rho2, TimeStep))), Broadcast(Delta));
         Sweep(rule, theta, g, _s, _r);
     }
 
     private readonly struct Rule(Vector<T> ε, Vector<T> ρ1, Vector<T> oneMinusρ1, Vector<T> ρ2, Vector<T> oneMinusρ2,
-        Vector<T> oneMinusρ1ᵗ, Vector<T> oneMinusρ2ᵗ, Vector<T> δ) : IUpdateRule<T>
+        Vector<T> over1Minusρ1ᵗ, Vector<T> over1Minusρ2ᵗ, Vector<T> δ) : IUpdateRule<T>
     {
         public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> s, ref Vector<T> r)
         {
             s = ρ1 * s + oneMinusρ1 * g;
             r = ρ2 * r + oneMinusρ2 * g * g;
-            var ŝ = s / oneMinusρ1ᵗ;
-            var r̂ = r / oneMinusρ2ᵗ;
+            var ŝ = s * over1Minusρ1ᵗ; // s/(1−ρ₁ᵗ)
+            var r̂ = r * over1Minusρ2ᵗ; // r/(1−ρ₂ᵗ)
             θ -= ε * ŝ / (Vector.SquareRoot(r̂) + δ);
         }
     }
