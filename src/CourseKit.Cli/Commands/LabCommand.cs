@@ -74,8 +74,9 @@ public static class LabCommand
                 });
 
             console.Write(RankedTable(results));
-            console.MarkupLine(CultureInfo.InvariantCulture, "{0} runs, {1} diverged, {2:F1} s in all; {3:N0} training samples/s over {4} threads.",
-                results.Runs.Count, results.Runs.Count(r => r.Diverged), results.Elapsed.TotalSeconds, results.SamplesPerSecond, settings.Threads);
+            console.MarkupLine(CultureInfo.InvariantCulture, "{0} runs, {1} diverged, {2:F1} s in all; the grid trained {3:N0} samples/s on {4} thread{5}.",
+                results.Runs.Count, results.Runs.Count(r => r.Diverged), results.Elapsed.TotalSeconds, results.SamplesPerSecond, settings.Threads,
+                settings.Threads == 1 ? "" : "s");
 
             WriteAtomically(target, folder =>
             {

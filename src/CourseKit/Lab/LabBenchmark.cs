@@ -42,11 +42,12 @@ public static class LabBenchmark
                         from s in settings.Schedules
                         from seed in settings.Seeds
                         select (Optimizer: o, Schedule: s, Seed: seed)).ToArray();
+        var gridClock = Stopwatch.StartNew();
         var runs = Parallel(gridJobs, settings.Threads, "grid", progress,
             j => $"{j.Optimizer} {j.Schedule} seed {j.Seed}",
             j => Train(split, settings, j.Optimizer, j.Schedule, best[j.Optimizer], j.Seed, settings.Epochs, stepsPerEpoch));
 
-        return new LabResults(settings, runs, trials, clock.Elapsed);
+        return new LabResults(settings, runs, trials, clock.Elapsed, gridClock.Elapsed);
     }
 
     /// <summary>One run: a fresh MLP from <paramref name="seed"/>, trained and scored on validation and test.</summary>
