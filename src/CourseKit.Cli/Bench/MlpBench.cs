@@ -19,7 +19,7 @@ internal static class MlpBench
             _ => throw new ArgumentException($"Unknown shape '{shape}'.", nameof(shape)),
         };
         var net = new Mlp(sizes, seed: 1);
-        var adam = new Adam<float>(0.001) { MeasureGradientNorm = false };
+        var adam = new Adam<float>(0.001) { MeasureGradientNorm = false, Threads = threads };
         var sampler = new MinibatchSampler(data.Rows, batch, seed: 1);
         int steps = Math.Max(1, Math.Min(sampler.BatchCount, shape == "mnist" ? 200_000 / batch : sampler.BatchCount));
         void Steps()
