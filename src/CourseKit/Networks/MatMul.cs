@@ -155,8 +155,8 @@ public static unsafe class MatMul
                     int rows = Math.Min(MatMulKernel.MR, m - i);
                     ref float ai = ref Unsafe.Add(ref a0, (nint)i * aRow + (nint)kb * aCol);
                     ref float cij = ref Unsafe.Add(ref c0, (nint)i * n + j);
-                    if (rows == MatMulKernel.MR && cols == width)
-                        MatMulKernel.Run(ref ai, aRow, aCol, ref panel, width, kc, ref cij, n);
+                    if (rows == MatMulKernel.MR && (cols == width || (width < MatMulKernel.NR && MatMulKernel.MasksColumns)))
+                        MatMulKernel.Run(ref ai, aRow, aCol, ref panel, width, kc, ref cij, n, cols);
                     else
                         EdgeTile(ref ai, aRow, aCol, ref panel, width, kc, ref cij, n, rows, cols, scratch);
                 }
@@ -178,7 +178,7 @@ public static unsafe class MatMul
             for (int q = 0; q < cols; q++) Unsafe.Add(ref tile, r * NR + q) = Unsafe.Add(ref c, (nint)r * ldc + q);
         if (rows == MR)
         {
-            MatMulKernel.Run(ref a, aRow, aCol, ref panel, width, kc, ref tile, NR);
+            MatMulKernel.Run(ref a, aRow, aCol, ref panel, width, kc, ref tile, NR, width);
         }
         else
         {
@@ -186,7 +186,7 @@ public static unsafe class MatMul
             Array.Clear(scratch.Rows);
             for (int p = 0; p < kc; p++)
                 for (int r = 0; r < rows; r++) Unsafe.Add(ref rowsBlock, p * MR + r) = Unsafe.Add(ref a, (nint)r * aRow + (nint)p * aCol);
-            MatMulKernel.Run(ref rowsBlock, 1, MR, ref panel, width, kc, ref tile, NR);
+            MatMulKernel.Run(ref rowsBlock, 1, MR, ref panel, width, kc, ref tile, NR, width);
         }
         for (int r = 0; r < rows; r++)
             for (int q = 0; q < cols; q++) Unsafe.Add(ref c, (nint)r * ldc + q) = Unsafe.Add(ref tile, r * NR + q);

@@ -23,13 +23,17 @@ internal static class MatMulKernel
     /// <summary>Columns of C per tile (two 512-bit vectors).</summary>
     public const int NR = 32;
 
+    /// <summary>True when <see cref="Run"/> can take a strip narrower than its width (masked loads and stores of C).</summary>
+    public static bool MasksColumns => Avx512F.IsSupported;
+
+    // cols: columns of C to read and write (≤ width); fewer than width only where MasksColumns and width is 16.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow tier-0 code
-    public static void Run(ref float a, nint aRow, nint aCol, ref float panel, int width, int kc, ref float c, nint ldc)
+    public static void Run(ref float a, nint aRow, nint aCol, ref float panel, int width, int kc, ref float c, nint ldc, int cols)
     {
         if (Avx512F.IsSupported)
         {
             if (width == NR) Avx512x32(ref a, aRow, aCol, ref panel, kc, ref c, ldc);
-            else Avx512x16(ref a, aRow, aCol, ref panel, kc, ref c, ldc);
+            else Avx512x16(ref a, aRow, aCol, ref panel, kc, ref c, ldc, cols);
         }
         else
         {
@@ -89,34 +93,40 @@ internal static class MatMulKernel
     }
 
     // The half-width tile for strips of at most 16 columns (8 accumulators: still 8 independent chains).
+    // A strip narrower than 16 (the network's 10-wide output layer) reads and writes C through a lane mask,
+    // so C is used in place instead of through a padded copy; the panel's padding columns are zero.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow tier-0 code
-    private static void Avx512x16(ref float a, nint aRow, nint aCol, ref float b, int kc, ref float c, nint ldc)
+    private static unsafe void Avx512x16(ref float a, nint aRow, nint aCol, ref float b, int kc, ref float c, nint ldc, int cols)
     {
         ref float a4 = ref Unsafe.Add(ref a, 4 * aRow);
         nint r2 = 2 * aRow, r3 = 3 * aRow;
-        var s0 = Vector512.LoadUnsafe(ref c); var s1 = Vector512.LoadUnsafe(ref c, (nuint)ldc);
-        var s2 = Vector512.LoadUnsafe(ref c, (nuint)(2 * ldc)); var s3 = Vector512.LoadUnsafe(ref c, (nuint)(3 * ldc));
-        var s4 = Vector512.LoadUnsafe(ref c, (nuint)(4 * ldc)); var s5 = Vector512.LoadUnsafe(ref c, (nuint)(5 * ldc));
-        var s6 = Vector512.LoadUnsafe(ref c, (nuint)(6 * ldc)); var s7 = Vector512.LoadUnsafe(ref c, (nuint)(7 * ldc));
-        for (int p = 0; p < kc; p++)
+        var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(cols)).AsSingle();
+        fixed (float* pc = &c)
         {
-            var b0 = Vector512.LoadUnsafe(ref b);
-            s0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a), b0, s0);
-            s1 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, aRow)), b0, s1);
-            s2 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, r2)), b0, s2);
-            s3 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, r3)), b0, s3);
-            s4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a4), b0, s4);
-            s5 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a4, aRow)), b0, s5);
-            s6 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a4, r2)), b0, s6);
-            s7 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a4, r3)), b0, s7);
-            a = ref Unsafe.Add(ref a, aCol);
-            a4 = ref Unsafe.Add(ref a4, aCol);
-            b = ref Unsafe.Add(ref b, NR / 2);
+            var s0 = Avx512F.MaskLoad(pc, mask, default); var s1 = Avx512F.MaskLoad(pc + ldc, mask, default);
+            var s2 = Avx512F.MaskLoad(pc + 2 * ldc, mask, default); var s3 = Avx512F.MaskLoad(pc + 3 * ldc, mask, default);
+            var s4 = Avx512F.MaskLoad(pc + 4 * ldc, mask, default); var s5 = Avx512F.MaskLoad(pc + 5 * ldc, mask, default);
+            var s6 = Avx512F.MaskLoad(pc + 6 * ldc, mask, default); var s7 = Avx512F.MaskLoad(pc + 7 * ldc, mask, default);
+            for (int p = 0; p < kc; p++)
+            {
+                var b0 = Vector512.LoadUnsafe(ref b);
+                s0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a), b0, s0);
+                s1 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, aRow)), b0, s1);
+                s2 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, r2)), b0, s2);
+                s3 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, r3)), b0, s3);
+                s4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a4), b0, s4);
+                s5 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a4, aRow)), b0, s5);
+                s6 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a4, r2)), b0, s6);
+                s7 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a4, r3)), b0, s7);
+                a = ref Unsafe.Add(ref a, aCol);
+                a4 = ref Unsafe.Add(ref a4, aCol);
+                b = ref Unsafe.Add(ref b, NR / 2);
+            }
+            Avx512F.MaskStore(pc, mask, s0); Avx512F.MaskStore(pc + ldc, mask, s1);
+            Avx512F.MaskStore(pc + 2 * ldc, mask, s2); Avx512F.MaskStore(pc + 3 * ldc, mask, s3);
+            Avx512F.MaskStore(pc + 4 * ldc, mask, s4); Avx512F.MaskStore(pc + 5 * ldc, mask, s5);
+            Avx512F.MaskStore(pc + 6 * ldc, mask, s6); Avx512F.MaskStore(pc + 7 * ldc, mask, s7);
         }
-        s0.StoreUnsafe(ref c); s1.StoreUnsafe(ref c, (nuint)ldc);
-        s2.StoreUnsafe(ref c, (nuint)(2 * ldc)); s3.StoreUnsafe(ref c, (nuint)(3 * ldc));
-        s4.StoreUnsafe(ref c, (nuint)(4 * ldc)); s5.StoreUnsafe(ref c, (nuint)(5 * ldc));
-        s6.StoreUnsafe(ref c, (nuint)(6 * ldc)); s7.StoreUnsafe(ref c, (nuint)(7 * ldc));
     }
 
     // Portable fallback: an 8-row × 8-column slice of the tile with 256-bit vectors (software FMA where
