@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CourseKit.Optimizers;
 
@@ -35,6 +36,7 @@ public sealed class AdaGrad<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
 
     private readonly struct Rule(Vector<T> ε, Vector<T> δ) : IUpdateRule<T>
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // inlined into the sweep, see IUpdateRule
         public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> r, ref Vector<T> _)
         {
             r += g * g;

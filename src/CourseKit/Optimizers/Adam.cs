@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CourseKit.Optimizers;
 
@@ -57,6 +58,7 @@ public sealed class Adam<T> : Optimizer<T> where T : unmanaged, IFloatingPointIe
     private readonly struct Rule(Vector<T> ε, Vector<T> ρ1, Vector<T> oneMinusρ1, Vector<T> ρ2, Vector<T> oneMinusρ2,
         Vector<T> over1Minusρ1ᵗ, Vector<T> over1Minusρ2ᵗ, Vector<T> δ) : IUpdateRule<T>
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // inlined into the sweep, see IUpdateRule
         public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> s, ref Vector<T> r)
         {
             s = ρ1 * s + oneMinusρ1 * g;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CourseKit.Optimizers;
 
@@ -50,6 +51,7 @@ public sealed class Adamax<T> : Optimizer<T> where T : unmanaged, IFloatingPoint
 
     private readonly struct Rule(Vector<T> εOver1MinusΡ1ᵗ, Vector<T> ρ1, Vector<T> oneMinusρ1, Vector<T> ρ2, Vector<T> δ) : IUpdateRule<T>
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // inlined into the sweep, see IUpdateRule
         public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> s, ref Vector<T> u)
         {
             s = ρ1 * s + oneMinusρ1 * g;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CourseKit.Optimizers;
 
@@ -42,6 +43,7 @@ public sealed class RmsProp<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
 
     private readonly struct Rule(Vector<T> ε, Vector<T> ρ, Vector<T> oneMinusρ, Vector<T> δ) : IUpdateRule<T>
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // inlined into the sweep, see IUpdateRule
         public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> r, ref Vector<T> _)
         {
             r = ρ * r + oneMinusρ * g * g;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CourseKit.Optimizers;
 
@@ -55,6 +56,7 @@ public sealed class RmsPropNesterov<T> : Optimizer<T> where T : unmanaged, IFloa
 
     private readonly struct Rule(Vector<T> ε, Vector<T> ρ, Vector<T> oneMinusρ, Vector<T> α, Vector<T> δ) : IUpdateRule<T>
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // inlined into the sweep, see IUpdateRule
         public void Apply(ref Vector<T> θ, Vector<T> g, ref Vector<T> r, ref Vector<T> v)
         {
             θ -= α * v; // the buffer held θ̃ = θ + αv: step back to θ
