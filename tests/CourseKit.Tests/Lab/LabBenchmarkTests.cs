@@ -26,6 +26,16 @@ public class LabBenchmarkTests
     }
 
     [Fact]
+    public void Samples_per_second_is_the_grids_samples_over_the_grids_wall_time()
+    {
+        var results = LabBenchmark.Run(Small with { SearchFactors = [] });
+        long samples = results.Runs.Sum(r => r.SamplesSeen);
+        Assert.Equal(results.Runs.Count * results.Runs[0].SamplesSeen, samples); // same set, epochs and batch for every run
+        Assert.InRange(results.GridElapsed, TimeSpan.FromSeconds(results.Runs.Max(r => r.WallSeconds)), results.Elapsed); // the grid holds each run
+        Assert.Equal(samples / results.GridElapsed.TotalSeconds, results.SamplesPerSecond, 6);
+    }
+
+    [Fact]
     public void Each_optimizer_runs_at_the_searched_rate_with_the_lowest_validation_loss()
     {
         var results = LabBenchmark.Run(Small);
