@@ -4,14 +4,18 @@ namespace CourseKit.Cli.Bench;
 
 /// <summary>
 /// One optimizer step over a flat float32 vector, in ns per parameter and effective GB/s. The bytes are
-/// what a fused single pass must move (read θ, ĝ and the state, write θ and the state), as the peers count them.
+/// what the step really moves: one fused pass reads θ, ĝ and the state and writes θ and the state
+/// (12, 20 or 28 B per parameter, as the peers count them), and the Nesterov variants add the pass that
+/// moves θ to the interim point θ + αv before the gradient (read θ and v, write θ: 12 B more).
 /// </summary>
 internal static class OptimizerBench
 {
     public static int BytesPerParameter(string name) => name switch
     {
         "sgd" => 12,
-        "momentum" or "nesterov" or "adagrad" or "rmsprop" => 20,
+        "momentum" or "adagrad" or "rmsprop" => 20,
+        "nesterov" => 20 + 12,
+        "rmsprop-nesterov" => 28 + 12,
         _ => 28,
     };
 
