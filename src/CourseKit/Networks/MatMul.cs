@@ -29,7 +29,22 @@ namespace CourseKit.Networks;
 /// the L1 cache while every 8-row block of A sweeps over it.
 /// </para>
 /// <para>
-/// The summation order is fixed, so the result is bit-for-bit reproducible on a given machine.
+/// A C with at most 16 columns (the network's 10-wide output layer) takes a second loop nest with AVX-512:
+/// vectorizing over C's columns would leave 6 of 16 lanes idle and need a scalar broadcast of A per FMA,
+/// so the row kernel (<see cref="MatMulKernel.RunRows"/>) vectorizes over C's <em>rows</em> instead: a
+/// 32-row tile of C stays in registers as two vectors per column, fed per p by two vectors of A's column
+/// and one broadcast of B per column. That needs A's columns contiguous: for Aᵀ·B (A stored k×m) they are,
+/// and A is read in place; for A·B and A·Bᵀ a 32-row block of A is transposed into a per-thread buffer
+/// first. The transpose is what keeps the forward product below the other two (about 0.5 of the FMA peak
+/// against 0.6–0.85): at n = 10 each 16×16 square of A feeds only 160 FMAs, and transposing it takes
+/// about 60 % as long as those FMAs (measured; neither an 8×8 transpose in 256-bit registers nor one
+/// fused into the FMA loop was faster).
+/// </para>
+/// <para>
+/// The summation order is fixed (per element of C, p ascending, one FMA each, starting from C or from
+/// zero), so the result is bit-for-bit reproducible on a given machine, whichever loop nest or thread
+/// count computes it. When not accumulating, the first k block starts from zero rather than from a
+/// cleared C, which saves a pass over C (most of the time of a product with small k).
 /// Nothing is allocated per call (the panel buffers are per thread, made once).
 /// </para>
 /// </remarks>
@@ -80,7 +95,7 @@ public static unsafe class MatMul
     private static void Dispatch(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, bool bTransposed, Span<float> c,
         int m, int k, int n, bool accumulate)
     {
-        int chunks = Math.Min(Math.Min(_threads, Environment.ProcessorCount), m / MatMulKernel.MR);
+        int chunks = Math.Min(Math.Min(_threads, Environment.ProcessorCount), m / RowsPerTile(n));
         if (chunks < 2 || 2L * m * k * n < ParallelFlops)
         {
             Gemm(a, aRow, aCol, b, bTransposed, c, m, k, n, accumulate);
@@ -125,7 +140,7 @@ public static unsafe class MatMul
         }
 
         private int Bound(int chunk) =>
-            chunk >= _chunks ? _m : (int)((long)_m * chunk / _chunks / MatMulKernel.MR * MatMulKernel.MR);
+            chunk >= _chunks ? _m : (int)((long)_m * chunk / _chunks / RowsPerTile(_n) * RowsPerTile(_n));
     }
 
     // C[i,j] (+)= Σ_p a(i,p)·b(p,j) with a(i,p) = A[i*aRow + p*aCol] and b(p,j) = B[p*n + j] (or B[j*k + p]).
@@ -133,8 +148,16 @@ public static unsafe class MatMul
     private static void Gemm(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, bool bTransposed, Span<float> c,
         int m, int k, int n, bool accumulate)
     {
-        if (!accumulate) c[..(m * n)].Clear();
-        if (k == 0 || m == 0 || n == 0) return;
+        if (Narrow(n) && k > 0 && m > 0)
+        {
+            GemmNarrow(a, aRow, aCol, b, bTransposed, c, m, k, n, accumulate);
+            return;
+        }
+        if (k == 0 || m == 0 || n == 0)
+        {
+            if (!accumulate) c[..(m * n)].Clear();
+            return;
+        }
         var scratch = Scratch.ForThisThread;
         ref float a0 = ref MemoryMarshal.GetReference(a);
         ref float b0 = ref MemoryMarshal.GetReference(b);
@@ -143,6 +166,7 @@ public static unsafe class MatMul
         for (int kb = 0; kb < k; kb += KBlock)
         {
             int kc = Math.Min(KBlock, k - kb);
+            bool load = accumulate || kb > 0; // the first block of an overwriting product starts from zero, not from a cleared C
             for (int j = 0; j < n; j += MatMulKernel.NR)
             {
                 int cols = Math.Min(MatMulKernel.NR, n - j);
@@ -156,11 +180,110 @@ public static unsafe class MatMul
                     ref float ai = ref Unsafe.Add(ref a0, (nint)i * aRow + (nint)kb * aCol);
                     ref float cij = ref Unsafe.Add(ref c0, (nint)i * n + j);
                     if (rows == MatMulKernel.MR && (cols == width || (width < MatMulKernel.NR && MatMulKernel.MasksColumns)))
-                        MatMulKernel.Run(ref ai, aRow, aCol, ref panel, width, kc, ref cij, n, cols);
+                        MatMulKernel.Run(ref ai, aRow, aCol, ref panel, width, kc, ref cij, n, cols, load);
                     else
-                        EdgeTile(ref ai, aRow, aCol, ref panel, width, kc, ref cij, n, rows, cols, scratch);
+                        EdgeTile(ref ai, aRow, aCol, ref panel, width, kc, ref cij, n, rows, cols, load, scratch);
                 }
             }
+        }
+    }
+
+    // C's columns fit the row kernel's registers: it vectorizes over C's rows instead (see MatMulKernel.RunRows).
+    private static bool Narrow(int n) => n <= MatMulKernel.RowColumns && MatMulKernel.HasRowKernel;
+
+    // Rows of C per tile, and so the granularity of a split between threads.
+    private static int RowsPerTile(int n) => Narrow(n) ? MatMulKernel.RowTile : MatMulKernel.MR;
+
+    // The row-vectorized loop nest for C with at most 16 columns. Per 32-row tile of C the kernel needs A's
+    // column segments a(i..i+32, p) contiguous: where A is stored k×m (Aᵀ·B) they already are and are read in
+    // place, otherwise a 32×kc block of A is packed transposed. B (k×n, tiny) is read in place, or packed into
+    // a panel when stored transposed. The tile of C is kept transposed in a per-thread buffer between k blocks
+    // and written back once; when not accumulating, the first block starts from zero instead of a cleared C.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void GemmNarrow(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, bool bTransposed, Span<float> c,
+        int m, int k, int n, bool accumulate)
+    {
+        const int RT = MatMulKernel.RowTile;
+        var scratch = Scratch.ForThisThread;
+        ref float a0 = ref MemoryMarshal.GetReference(a);
+        ref float b0 = ref MemoryMarshal.GetReference(b);
+        ref float c0 = ref MemoryMarshal.GetReference(c);
+        ref float panel = ref MemoryMarshal.GetArrayDataReference(scratch.Panel);
+        ref float block = ref MemoryMarshal.GetArrayDataReference(scratch.Block);
+        ref float tile = ref MemoryMarshal.GetArrayDataReference(scratch.ColumnTile);
+        bool aInPlace = aRow == 1;
+        // Bᵀ is packed once per stretch of k that fits the panel (all of it up to k = 512 at n = 16), not once per tile.
+        int kOuter = bTransposed ? Math.Max(KBlock, scratch.Panel.Length / n / KBlock * KBlock) : k;
+        for (int ko = 0; ko < k; ko += kOuter)
+        {
+            int ke = Math.Min(kOuter, k - ko);
+            bool load = accumulate || ko > 0;
+            ref float bo = ref Unsafe.Add(ref b0, (nint)ko * n);
+            if (bTransposed)
+            {
+                PackTransposed(ref b0, k, ko, ke, 0, n, n, ref panel);
+                bo = ref panel;
+            }
+            for (int i = 0; i < m; i += RT)
+            {
+                int rows = Math.Min(RT, m - i);
+                ref float ci = ref Unsafe.Add(ref c0, (nint)i * n);
+                if (load) CopyIn(ref ci, n, rows, ref tile);
+                // Read in place, A needs no blocking over k; a packed block of A holds KBlock values of p.
+                bool packA = !aInPlace || rows < RT;
+                int kStep = packA ? KBlock : ke;
+                for (int kb = 0; kb < ke; kb += kStep)
+                {
+                    int kc = Math.Min(kStep, ke - kb);
+                    ref float ap = ref Unsafe.Add(ref a0, (nint)i * aRow + (nint)(ko + kb) * aCol);
+                    nint lda = aCol;
+                    if (packA)
+                    {
+                        PackRows(ref ap, aRow, aCol, rows, kc, ref block);
+                        ap = ref block;
+                        lda = RT;
+                    }
+                    MatMulKernel.RunRows(ref ap, lda, ref Unsafe.Add(ref bo, (nint)kb * n), n, kc, ref tile, n, load || kb > 0);
+                }
+                CopyOut(ref tile, rows, ref ci, n);
+            }
+        }
+    }
+
+    // tile[j*RowTile + r] = C[r*n + j]: the tile of C transposed, as the row kernel holds it.
+    private static void CopyIn(ref float c, int n, int rows, ref float tile)
+    {
+        for (int r = 0; r < rows; r++)
+            for (int j = 0; j < n; j++) Unsafe.Add(ref tile, j * MatMulKernel.RowTile + r) = Unsafe.Add(ref c, r * n + j);
+    }
+
+    private static void CopyOut(ref float tile, int rows, ref float c, int n)
+    {
+        for (int r = 0; r < rows; r++)
+            for (int j = 0; j < n; j++) Unsafe.Add(ref c, r * n + j) = Unsafe.Add(ref tile, j * MatMulKernel.RowTile + r);
+    }
+
+    // block[p*RowTile + r] = a(r, p) for r < rows, 0 for the rows beyond: A's column segments made contiguous.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackRows(ref float a, int aRow, int aCol, int rows, int kc, ref float block)
+    {
+        const int RT = MatMulKernel.RowTile;
+        int p = 0;
+        if (aCol == 1 && rows == RT && MatMulKernel.HasRowKernel)
+        {
+            // Row-major A: 16×16 squares transposed in registers (a scalar copy would be store-bound, slower than the kernel).
+            for (; p + 16 <= kc; p += 16)
+            {
+                MatMulKernel.Transpose16(ref Unsafe.Add(ref a, p), aRow, ref Unsafe.Add(ref block, p * RT), RT);
+                MatMulKernel.Transpose16(ref Unsafe.Add(ref a, (nint)16 * aRow + p), aRow, ref Unsafe.Add(ref block, p * RT + 16), RT);
+            }
+        }
+        for (; p < kc; p++)
+        {
+            ref float dst = ref Unsafe.Add(ref block, p * RT);
+            int r = 0;
+            for (; r < rows; r++) Unsafe.Add(ref dst, r) = Unsafe.Add(ref a, (nint)r * aRow + (nint)p * aCol);
+            for (; r < RT; r++) Unsafe.Add(ref dst, r) = 0f;
         }
     }
 
@@ -168,17 +291,20 @@ public static unsafe class MatMul
     // valid part into a full-size tile, the kernel runs on those, and the valid part is copied back.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EdgeTile(ref float a, int aRow, int aCol, ref float panel, int width, int kc, ref float c, int ldc,
-        int rows, int cols, Scratch scratch)
+        int rows, int cols, bool load, Scratch scratch)
     {
         const int MR = MatMulKernel.MR, NR = MatMulKernel.NR;
         ref float tile = ref MemoryMarshal.GetArrayDataReference(scratch.Tile);
         ref float rowsBlock = ref MemoryMarshal.GetArrayDataReference(scratch.Rows);
-        Array.Clear(scratch.Tile);
-        for (int r = 0; r < rows; r++)
-            for (int q = 0; q < cols; q++) Unsafe.Add(ref tile, r * NR + q) = Unsafe.Add(ref c, (nint)r * ldc + q);
+        if (load)
+        {
+            Array.Clear(scratch.Tile);
+            for (int r = 0; r < rows; r++)
+                for (int q = 0; q < cols; q++) Unsafe.Add(ref tile, r * NR + q) = Unsafe.Add(ref c, (nint)r * ldc + q);
+        }
         if (rows == MR)
         {
-            MatMulKernel.Run(ref a, aRow, aCol, ref panel, width, kc, ref tile, NR, width);
+            MatMulKernel.Run(ref a, aRow, aCol, ref panel, width, kc, ref tile, NR, width, load);
         }
         else
         {
@@ -186,7 +312,7 @@ public static unsafe class MatMul
             Array.Clear(scratch.Rows);
             for (int p = 0; p < kc; p++)
                 for (int r = 0; r < rows; r++) Unsafe.Add(ref rowsBlock, p * MR + r) = Unsafe.Add(ref a, (nint)r * aRow + (nint)p * aCol);
-            MatMulKernel.Run(ref rowsBlock, 1, MR, ref panel, width, kc, ref tile, NR, width);
+            MatMulKernel.Run(ref rowsBlock, 1, MR, ref panel, width, kc, ref tile, NR, width, load);
         }
         for (int r = 0; r < rows; r++)
             for (int q = 0; q < cols; q++) Unsafe.Add(ref c, (nint)r * ldc + q) = Unsafe.Add(ref tile, r * NR + q);
@@ -233,7 +359,8 @@ public static unsafe class MatMul
         if (c.Length < (long)m * n) throw new ArgumentException($"C needs {(long)m * n} elements for {m}×{n}; it has {c.Length}.", nameof(c));
     }
 
-    // Per-thread buffers, made once: the packed B panel, a padded block of A's rows and a C tile.
+    // Per-thread buffers, made once: the packed B panel, a padded block of A's rows and a C tile; for the row
+    // kernel a transposed block of A and a transposed C tile.
     private sealed class Scratch
     {
         [ThreadStatic] private static Scratch? _current;
@@ -241,6 +368,8 @@ public static unsafe class MatMul
         public readonly float[] Panel = new float[KBlock * MatMulKernel.NR];
         public readonly float[] Rows = new float[KBlock * MatMulKernel.MR];
         public readonly float[] Tile = new float[MatMulKernel.MR * MatMulKernel.NR];
+        public readonly float[] Block = new float[KBlock * MatMulKernel.RowTile];
+        public readonly float[] ColumnTile = new float[MatMulKernel.RowTile * MatMulKernel.RowColumns];
 
         public static Scratch ForThisThread => _current ??= new Scratch();
     }

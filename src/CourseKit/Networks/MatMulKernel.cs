@@ -14,6 +14,14 @@ namespace CourseKit.Networks;
 /// latency on two FMA ports. Per p: 2 vector loads of B, 8 broadcasts of A, 16 FMAs. Without AVX-512
 /// the same tile is done in 8-column slices with 256-bit vectors (8 accumulators fit the 16 ymm
 /// registers); the summation order per element is the same p order either way.
+/// <para>
+/// For a C of at most 16 columns <see cref="RunRows"/> turns the tile around: 32 rows × up to 12
+/// columns, two accumulators per column (rows 0-15 and 16-31), so every lane holds an element of C.
+/// Per p: 2 vector loads of A's column, one broadcast of B per column, 2 FMAs per column — at n = 10
+/// 20 FMAs for 12 loads, FMA-bound with 20 independent chains, where the column-vectorized 16-wide tile
+/// did 8 FMAs (10 of 16 lanes useful) for 9 loads. The column count is a type parameter, so each width
+/// compiles to its own register-resident kernel; wider C is cut into near-equal groups of at most 12.
+/// </para>
 /// </remarks>
 internal static class MatMulKernel
 {
@@ -23,27 +31,41 @@ internal static class MatMulKernel
     /// <summary>Columns of C per tile (two 512-bit vectors).</summary>
     public const int NR = 32;
 
+    /// <summary>Rows of C per tile of the row kernel (<see cref="RunRows"/>): two 512-bit vectors.</summary>
+    public const int RowTile = 32;
+
+    /// <summary>The widest C the row kernel takes.</summary>
+    public const int RowColumns = 16;
+
+    // Columns per register group of the row kernel: 24 accumulators + 2 A vectors + a broadcast fit the 32 zmm registers.
+    private const int RowGroup = 12;
+
+    /// <summary>True when <see cref="RunRows"/> is available (AVX-512).</summary>
+    public static bool HasRowKernel => Avx512F.IsSupported;
+
     /// <summary>True when <see cref="Run"/> can take a strip narrower than its width (masked loads and stores of C).</summary>
     public static bool MasksColumns => Avx512F.IsSupported;
 
     // cols: columns of C to read and write (≤ width); fewer than width only where MasksColumns and width is 16.
+    // load false: start from zero instead of C (the first k block of an overwriting product), so C need not be
+    // cleared first and is only written; for small k (the 10-deep input gradient) that traffic dominated.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow tier-0 code
-    public static void Run(ref float a, nint aRow, nint aCol, ref float panel, int width, int kc, ref float c, nint ldc, int cols)
+    public static void Run(ref float a, nint aRow, nint aCol, ref float panel, int width, int kc, ref float c, nint ldc, int cols, bool load)
     {
         if (Avx512F.IsSupported)
         {
-            if (width == NR) Avx512x32(ref a, aRow, aCol, ref panel, kc, ref c, ldc);
-            else Avx512x16(ref a, aRow, aCol, ref panel, kc, ref c, ldc, cols);
+            if (width == NR) Avx512x32(ref a, aRow, aCol, ref panel, kc, ref c, ldc, load);
+            else Avx512x16(ref a, aRow, aCol, ref panel, kc, ref c, ldc, cols, load);
         }
         else
         {
             for (int q = 0; q < width; q += 8)
-                Slice8(ref a, aRow, aCol, ref Unsafe.Add(ref panel, q), width, kc, ref Unsafe.Add(ref c, q), ldc);
+                Slice8(ref a, aRow, aCol, ref Unsafe.Add(ref panel, q), width, kc, ref Unsafe.Add(ref c, q), ldc, load);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow tier-0 code
-    private static void Avx512x32(ref float a, nint aRow, nint aCol, ref float b, int kc, ref float c, nint ldc)
+    private static void Avx512x32(ref float a, nint aRow, nint aCol, ref float b, int kc, ref float c, nint ldc, bool load)
     {
         // Rows 0-3 are addressed from a, rows 4-7 from a4, so only three row offsets are needed.
         ref float a4 = ref Unsafe.Add(ref a, 4 * aRow);
@@ -51,14 +73,19 @@ internal static class MatMulKernel
         ref float c1 = ref Unsafe.Add(ref c, ldc); ref float c2 = ref Unsafe.Add(ref c, 2 * ldc); ref float c3 = ref Unsafe.Add(ref c, 3 * ldc);
         ref float c4 = ref Unsafe.Add(ref c, 4 * ldc); ref float c5 = ref Unsafe.Add(ref c, 5 * ldc);
         ref float c6 = ref Unsafe.Add(ref c, 6 * ldc); ref float c7 = ref Unsafe.Add(ref c, 7 * ldc);
-        var s00 = Vector512.LoadUnsafe(ref c); var s01 = Vector512.LoadUnsafe(ref c, 16);
-        var s10 = Vector512.LoadUnsafe(ref c1); var s11 = Vector512.LoadUnsafe(ref c1, 16);
-        var s20 = Vector512.LoadUnsafe(ref c2); var s21 = Vector512.LoadUnsafe(ref c2, 16);
-        var s30 = Vector512.LoadUnsafe(ref c3); var s31 = Vector512.LoadUnsafe(ref c3, 16);
-        var s40 = Vector512.LoadUnsafe(ref c4); var s41 = Vector512.LoadUnsafe(ref c4, 16);
-        var s50 = Vector512.LoadUnsafe(ref c5); var s51 = Vector512.LoadUnsafe(ref c5, 16);
-        var s60 = Vector512.LoadUnsafe(ref c6); var s61 = Vector512.LoadUnsafe(ref c6, 16);
-        var s70 = Vector512.LoadUnsafe(ref c7); var s71 = Vector512.LoadUnsafe(ref c7, 16);
+        Vector512<float> s00 = default, s01 = default, s10 = default, s11 = default, s20 = default, s21 = default, s30 = default, s31 = default;
+        Vector512<float> s40 = default, s41 = default, s50 = default, s51 = default, s60 = default, s61 = default, s70 = default, s71 = default;
+        if (load)
+        {
+            s00 = Vector512.LoadUnsafe(ref c); s01 = Vector512.LoadUnsafe(ref c, 16);
+            s10 = Vector512.LoadUnsafe(ref c1); s11 = Vector512.LoadUnsafe(ref c1, 16);
+            s20 = Vector512.LoadUnsafe(ref c2); s21 = Vector512.LoadUnsafe(ref c2, 16);
+            s30 = Vector512.LoadUnsafe(ref c3); s31 = Vector512.LoadUnsafe(ref c3, 16);
+            s40 = Vector512.LoadUnsafe(ref c4); s41 = Vector512.LoadUnsafe(ref c4, 16);
+            s50 = Vector512.LoadUnsafe(ref c5); s51 = Vector512.LoadUnsafe(ref c5, 16);
+            s60 = Vector512.LoadUnsafe(ref c6); s61 = Vector512.LoadUnsafe(ref c6, 16);
+            s70 = Vector512.LoadUnsafe(ref c7); s71 = Vector512.LoadUnsafe(ref c7, 16);
+        }
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector512.LoadUnsafe(ref b); var b1 = Vector512.LoadUnsafe(ref b, 16);
@@ -96,21 +123,25 @@ internal static class MatMulKernel
     // A strip narrower than 16 (the network's 10-wide output layer) reads and writes C through a lane mask,
     // so C is used in place instead of through a padded copy; the panel's padding columns are zero.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow tier-0 code
-    private static unsafe void Avx512x16(ref float a, nint aRow, nint aCol, ref float b, int kc, ref float c, nint ldc, int cols)
+    private static unsafe void Avx512x16(ref float a, nint aRow, nint aCol, ref float b, int kc, ref float c, nint ldc, int cols, bool load)
     {
         ref float a4 = ref Unsafe.Add(ref a, 4 * aRow);
         nint r2 = 2 * aRow, r3 = 3 * aRow;
         var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(cols)).AsSingle();
         fixed (float* pc = &c)
         {
-            var s0 = Avx512F.MaskLoad(pc, mask, default); var s1 = Avx512F.MaskLoad(pc + ldc, mask, default);
-            var s2 = Avx512F.MaskLoad(pc + 2 * ldc, mask, default); var s3 = Avx512F.MaskLoad(pc + 3 * ldc, mask, default);
-            var s4 = Avx512F.MaskLoad(pc + 4 * ldc, mask, default); var s5 = Avx512F.MaskLoad(pc + 5 * ldc, mask, default);
-            var s6 = Avx512F.MaskLoad(pc + 6 * ldc, mask, default); var s7 = Avx512F.MaskLoad(pc + 7 * ldc, mask, default);
+            Vector512<float> s0 = default, s1 = default, s2 = default, s3 = default, s4 = default, s5 = default, s6 = default, s7 = default;
+            if (load)
+            {
+                s0 = Avx512F.MaskLoad(pc, mask, default); s1 = Avx512F.MaskLoad(pc + ldc, mask, default);
+                s2 = Avx512F.MaskLoad(pc + 2 * ldc, mask, default); s3 = Avx512F.MaskLoad(pc + 3 * ldc, mask, default);
+                s4 = Avx512F.MaskLoad(pc + 4 * ldc, mask, default); s5 = Avx512F.MaskLoad(pc + 5 * ldc, mask, default);
+                s6 = Avx512F.MaskLoad(pc + 6 * ldc, mask, default); s7 = Avx512F.MaskLoad(pc + 7 * ldc, mask, default);
+            }
             for (int p = 0; p < kc; p++)
             {
                 var b0 = Vector512.LoadUnsafe(ref b);
-                s0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a), b0, s0);
+            s0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a), b0, s0);
                 s1 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, aRow)), b0, s1);
                 s2 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, r2)), b0, s2);
                 s3 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, r3)), b0, s3);
@@ -129,15 +160,157 @@ internal static class MatMulKernel
         }
     }
 
+    // t[j*32 + r] (+)= Σ_p a[r + p*aCol] · b[p*ldb + j] for r < 32 and j < cols (≤ 16); t is C's tile transposed.
+    // load false: start from zero (the first k block of an overwriting product), so C is neither cleared nor read.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow tier-0 code
+    public static void RunRows(ref float a, nint aCol, ref float b, nint ldb, int kc, ref float t, int cols, bool load)
+    {
+        // Columns in near-equal groups of at most RowGroup: 16 → 8 + 8 rather than 12 + 4, so every group has enough chains.
+        for (int j = 0, groups = (cols + RowGroup - 1) / RowGroup; j < cols; groups--)
+        {
+            int width = (cols - j + groups - 1) / groups;
+            RowsOfWidth(width, ref a, aCol, ref Unsafe.Add(ref b, j), ldb, kc, ref Unsafe.Add(ref t, j * RowTile), load);
+            j += width;
+        }
+    }
+
+    private static void RowsOfWidth(int width, ref float a, nint aCol, ref float b, nint ldb, int kc, ref float t, bool load)
+    {
+        switch (width)
+        {
+            case 1: Rows<C1>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            case 2: Rows<C2>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            case 3: Rows<C3>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            case 4: Rows<C4>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            case 5: Rows<C5>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            case 6: Rows<C6>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            case 7: Rows<C7>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            case 8: Rows<C8>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            case 9: Rows<C9>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            case 10: Rows<C10>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            case 11: Rows<C11>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            case 12: Rows<C12>(ref a, aCol, ref b, ldb, kc, ref t, load); break;
+            default: throw new ArgumentOutOfRangeException(nameof(width), width, null);
+        }
+    }
+
+    // A column count as a type, so each width gets its own compiled kernel: the JIT folds W.Count, drops the
+    // unused accumulators and keeps the rest in registers (a loop over j would need them in an array, in memory).
+    private interface IColumns { static abstract int Count { get; } }
+    private readonly struct C1 : IColumns { public static int Count => 1; }
+    private readonly struct C2 : IColumns { public static int Count => 2; }
+    private readonly struct C3 : IColumns { public static int Count => 3; }
+    private readonly struct C4 : IColumns { public static int Count => 4; }
+    private readonly struct C5 : IColumns { public static int Count => 5; }
+    private readonly struct C6 : IColumns { public static int Count => 6; }
+    private readonly struct C7 : IColumns { public static int Count => 7; }
+    private readonly struct C8 : IColumns { public static int Count => 8; }
+    private readonly struct C9 : IColumns { public static int Count => 9; }
+    private readonly struct C10 : IColumns { public static int Count => 10; }
+    private readonly struct C11 : IColumns { public static int Count => 11; }
+    private readonly struct C12 : IColumns { public static int Count => 12; }
+
+    // One group of W.Count ≤ 12 columns: 2·W accumulators (rows 0-15 and 16-31 of each column) + 2 A vectors.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Rows<W>(ref float a, nint aCol, ref float b, nint ldb, int kc, ref float t, bool load) where W : struct, IColumns
+    {
+        Vector512<float> s00 = default, s01 = default, s10 = default, s11 = default, s20 = default, s21 = default, s30 = default, s31 = default, s40 = default, s41 = default, s50 = default, s51 = default;
+        Vector512<float> s60 = default, s61 = default, s70 = default, s71 = default, s80 = default, s81 = default, s90 = default, s91 = default, sA0 = default, sA1 = default, sB0 = default, sB1 = default;
+        if (load)
+        {
+            s00 = Vector512.LoadUnsafe(ref t, 0); s01 = Vector512.LoadUnsafe(ref t, 16);
+            if (W.Count > 1) { s10 = Vector512.LoadUnsafe(ref t, 32); s11 = Vector512.LoadUnsafe(ref t, 48); }
+            if (W.Count > 2) { s20 = Vector512.LoadUnsafe(ref t, 64); s21 = Vector512.LoadUnsafe(ref t, 80); }
+            if (W.Count > 3) { s30 = Vector512.LoadUnsafe(ref t, 96); s31 = Vector512.LoadUnsafe(ref t, 112); }
+            if (W.Count > 4) { s40 = Vector512.LoadUnsafe(ref t, 128); s41 = Vector512.LoadUnsafe(ref t, 144); }
+            if (W.Count > 5) { s50 = Vector512.LoadUnsafe(ref t, 160); s51 = Vector512.LoadUnsafe(ref t, 176); }
+            if (W.Count > 6) { s60 = Vector512.LoadUnsafe(ref t, 192); s61 = Vector512.LoadUnsafe(ref t, 208); }
+            if (W.Count > 7) { s70 = Vector512.LoadUnsafe(ref t, 224); s71 = Vector512.LoadUnsafe(ref t, 240); }
+            if (W.Count > 8) { s80 = Vector512.LoadUnsafe(ref t, 256); s81 = Vector512.LoadUnsafe(ref t, 272); }
+            if (W.Count > 9) { s90 = Vector512.LoadUnsafe(ref t, 288); s91 = Vector512.LoadUnsafe(ref t, 304); }
+            if (W.Count > 10) { sA0 = Vector512.LoadUnsafe(ref t, 320); sA1 = Vector512.LoadUnsafe(ref t, 336); }
+            if (W.Count > 11) { sB0 = Vector512.LoadUnsafe(ref t, 352); sB1 = Vector512.LoadUnsafe(ref t, 368); }
+        }
+        for (int p = 0; p < kc; p++)
+        {
+            var a0 = Vector512.LoadUnsafe(ref a); var a1 = Vector512.LoadUnsafe(ref a, 16);
+            var x = Vector512.Create(b); s00 = Avx512F.FusedMultiplyAdd(a0, x, s00); s01 = Avx512F.FusedMultiplyAdd(a1, x, s01);
+            if (W.Count > 1) { x = Vector512.Create(Unsafe.Add(ref b, 1)); s10 = Avx512F.FusedMultiplyAdd(a0, x, s10); s11 = Avx512F.FusedMultiplyAdd(a1, x, s11); }
+            if (W.Count > 2) { x = Vector512.Create(Unsafe.Add(ref b, 2)); s20 = Avx512F.FusedMultiplyAdd(a0, x, s20); s21 = Avx512F.FusedMultiplyAdd(a1, x, s21); }
+            if (W.Count > 3) { x = Vector512.Create(Unsafe.Add(ref b, 3)); s30 = Avx512F.FusedMultiplyAdd(a0, x, s30); s31 = Avx512F.FusedMultiplyAdd(a1, x, s31); }
+            if (W.Count > 4) { x = Vector512.Create(Unsafe.Add(ref b, 4)); s40 = Avx512F.FusedMultiplyAdd(a0, x, s40); s41 = Avx512F.FusedMultiplyAdd(a1, x, s41); }
+            if (W.Count > 5) { x = Vector512.Create(Unsafe.Add(ref b, 5)); s50 = Avx512F.FusedMultiplyAdd(a0, x, s50); s51 = Avx512F.FusedMultiplyAdd(a1, x, s51); }
+            if (W.Count > 6) { x = Vector512.Create(Unsafe.Add(ref b, 6)); s60 = Avx512F.FusedMultiplyAdd(a0, x, s60); s61 = Avx512F.FusedMultiplyAdd(a1, x, s61); }
+            if (W.Count > 7) { x = Vector512.Create(Unsafe.Add(ref b, 7)); s70 = Avx512F.FusedMultiplyAdd(a0, x, s70); s71 = Avx512F.FusedMultiplyAdd(a1, x, s71); }
+            if (W.Count > 8) { x = Vector512.Create(Unsafe.Add(ref b, 8)); s80 = Avx512F.FusedMultiplyAdd(a0, x, s80); s81 = Avx512F.FusedMultiplyAdd(a1, x, s81); }
+            if (W.Count > 9) { x = Vector512.Create(Unsafe.Add(ref b, 9)); s90 = Avx512F.FusedMultiplyAdd(a0, x, s90); s91 = Avx512F.FusedMultiplyAdd(a1, x, s91); }
+            if (W.Count > 10) { x = Vector512.Create(Unsafe.Add(ref b, 10)); sA0 = Avx512F.FusedMultiplyAdd(a0, x, sA0); sA1 = Avx512F.FusedMultiplyAdd(a1, x, sA1); }
+            if (W.Count > 11) { x = Vector512.Create(Unsafe.Add(ref b, 11)); sB0 = Avx512F.FusedMultiplyAdd(a0, x, sB0); sB1 = Avx512F.FusedMultiplyAdd(a1, x, sB1); }
+            a = ref Unsafe.Add(ref a, aCol);
+            b = ref Unsafe.Add(ref b, ldb);
+        }
+        s00.StoreUnsafe(ref t, 0); s01.StoreUnsafe(ref t, 16);
+        if (W.Count > 1) { s10.StoreUnsafe(ref t, 32); s11.StoreUnsafe(ref t, 48); }
+        if (W.Count > 2) { s20.StoreUnsafe(ref t, 64); s21.StoreUnsafe(ref t, 80); }
+        if (W.Count > 3) { s30.StoreUnsafe(ref t, 96); s31.StoreUnsafe(ref t, 112); }
+        if (W.Count > 4) { s40.StoreUnsafe(ref t, 128); s41.StoreUnsafe(ref t, 144); }
+        if (W.Count > 5) { s50.StoreUnsafe(ref t, 160); s51.StoreUnsafe(ref t, 176); }
+        if (W.Count > 6) { s60.StoreUnsafe(ref t, 192); s61.StoreUnsafe(ref t, 208); }
+        if (W.Count > 7) { s70.StoreUnsafe(ref t, 224); s71.StoreUnsafe(ref t, 240); }
+        if (W.Count > 8) { s80.StoreUnsafe(ref t, 256); s81.StoreUnsafe(ref t, 272); }
+        if (W.Count > 9) { s90.StoreUnsafe(ref t, 288); s91.StoreUnsafe(ref t, 304); }
+        if (W.Count > 10) { sA0.StoreUnsafe(ref t, 320); sA1.StoreUnsafe(ref t, 336); }
+        if (W.Count > 11) { sB0.StoreUnsafe(ref t, 352); sB1.StoreUnsafe(ref t, 368); }
+    }
+
+    // dst[q*ldd + r] = src[r*lds + q] for a 16×16 square. Four columns at a time: each register gathers one
+    // row's four values from rows s, 4+s, 8+s, 12+s into its four 128-bit lanes (a load and three inserts from
+    // memory), and a 4×4 transpose within the lanes (8 unpacks) leaves each column's 16 rows in one register.
+    // Measured as fast as the textbook transpose purely in registers (64 shuffles, 32 registers) and as an
+    // 8×8 one in 256-bit registers, and shorter; fusing it into the FMA loop did not help either.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Transpose16(ref float src, nint lds, ref float dst, nint ldd)
+    {
+        nint l4 = 4 * lds;
+        for (int q = 0; q < 16; q += 4)
+        {
+            ref float s0 = ref Unsafe.Add(ref src, q);
+            var x0 = Lanes(ref s0, l4);
+            var x1 = Lanes(ref Unsafe.Add(ref s0, lds), l4);
+            var x2 = Lanes(ref Unsafe.Add(ref s0, 2 * lds), l4);
+            var x3 = Lanes(ref Unsafe.Add(ref s0, 3 * lds), l4);
+            var t0 = Avx512F.UnpackLow(x0, x1); var t1 = Avx512F.UnpackHigh(x0, x1);
+            var t2 = Avx512F.UnpackLow(x2, x3); var t3 = Avx512F.UnpackHigh(x2, x3);
+            ref float d = ref Unsafe.Add(ref dst, q * ldd);
+            Avx512F.UnpackLow(t0.AsDouble(), t2.AsDouble()).AsSingle().StoreUnsafe(ref d);
+            Avx512F.UnpackHigh(t0.AsDouble(), t2.AsDouble()).AsSingle().StoreUnsafe(ref Unsafe.Add(ref d, ldd));
+            Avx512F.UnpackLow(t1.AsDouble(), t3.AsDouble()).AsSingle().StoreUnsafe(ref Unsafe.Add(ref d, 2 * ldd));
+            Avx512F.UnpackHigh(t1.AsDouble(), t3.AsDouble()).AsSingle().StoreUnsafe(ref Unsafe.Add(ref d, 3 * ldd));
+        }
+
+        // Lane L = the four values at row 4L (relative to the row s points at).
+        static Vector512<float> Lanes(ref float s, nint l4)
+        {
+            var x = Vector128.LoadUnsafe(ref s).ToVector256Unsafe().ToVector512Unsafe();
+            x = Avx512F.InsertVector128(x, Vector128.LoadUnsafe(ref Unsafe.Add(ref s, l4)), 1);
+            x = Avx512F.InsertVector128(x, Vector128.LoadUnsafe(ref Unsafe.Add(ref s, 2 * l4)), 2);
+            return Avx512F.InsertVector128(x, Vector128.LoadUnsafe(ref Unsafe.Add(ref s, 3 * l4)), 3);
+        }
+    }
+
     // Portable fallback: an 8-row × 8-column slice of the tile with 256-bit vectors (software FMA where
     // the hardware has none, so results stay correct anywhere).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow tier-0 code
-    private static void Slice8(ref float a, nint aRow, nint aCol, ref float b, int ldb, int kc, ref float c, nint ldc)
+    private static void Slice8(ref float a, nint aRow, nint aCol, ref float b, int ldb, int kc, ref float c, nint ldc, bool load)
     {
-        var s0 = Vector256.LoadUnsafe(ref c); var s1 = Vector256.LoadUnsafe(ref c, (nuint)ldc);
-        var s2 = Vector256.LoadUnsafe(ref c, (nuint)(2 * ldc)); var s3 = Vector256.LoadUnsafe(ref c, (nuint)(3 * ldc));
-        var s4 = Vector256.LoadUnsafe(ref c, (nuint)(4 * ldc)); var s5 = Vector256.LoadUnsafe(ref c, (nuint)(5 * ldc));
-        var s6 = Vector256.LoadUnsafe(ref c, (nuint)(6 * ldc)); var s7 = Vector256.LoadUnsafe(ref c, (nuint)(7 * ldc));
+        Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default, s4 = default, s5 = default, s6 = default, s7 = default;
+        if (load)
+        {
+            s0 = Vector256.LoadUnsafe(ref c); s1 = Vector256.LoadUnsafe(ref c, (nuint)ldc);
+            s2 = Vector256.LoadUnsafe(ref c, (nuint)(2 * ldc)); s3 = Vector256.LoadUnsafe(ref c, (nuint)(3 * ldc));
+            s4 = Vector256.LoadUnsafe(ref c, (nuint)(4 * ldc)); s5 = Vector256.LoadUnsafe(ref c, (nuint)(5 * ldc));
+            s6 = Vector256.LoadUnsafe(ref c, (nuint)(6 * ldc)); s7 = Vector256.LoadUnsafe(ref c, (nuint)(7 * ldc));
+        }
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector256.LoadUnsafe(ref b);

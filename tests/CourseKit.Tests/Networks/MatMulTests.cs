@@ -91,6 +91,56 @@ public class MatMulTests
         AssertClose(expected, c, k);
     }
 
+    // C with at most 16 columns runs the row kernel (32-row tiles, column groups of at most 12): every width,
+    // m below, at and above the tile and not a multiple of it, k across the 256 block boundary.
+    public static TheoryData<int, int, int> NarrowShapes()
+    {
+        var data = new TheoryData<int, int, int>();
+        foreach (int n in Enumerable.Range(1, 16)) data.Add(33, 19, n);
+        foreach (int m in new[] { 1, 31, 32, 33, 130 }) data.Add(m, 300, 10);
+        foreach (int k in new[] { 1, 16, 255, 256, 257, 513 }) data.Add(64, k, 13);
+        data.Add(130, 513, 16);
+        data.Add(97, 40, 12);
+        return data;
+    }
+
+    [Theory, MemberData(nameof(NarrowShapes))]
+    public void Narrow_C_matches_the_triple_loop_in_every_shape_overwriting_and_accumulating(int m, int k, int n)
+    {
+        var (a, b, c0) = (Random(m * k, 20), Random(k * n, 21), Random(m * n, 22));
+        var product = Naive(m, k, n, (i, p) => a[i * k + p], (p, j) => b[p * n + j]);
+        var sum = product.Zip(c0, (x, y) => x + y).ToArray();
+        var at = new float[k * m];
+        for (int i = 0; i < m; i++) for (int p = 0; p < k; p++) at[p * m + i] = a[i * k + p];
+        var bt = new float[n * k];
+        for (int p = 0; p < k; p++) for (int j = 0; j < n; j++) bt[j * k + p] = b[p * n + j];
+
+        foreach (bool accumulate in new[] { false, true })
+        {
+            var expected = accumulate ? sum : product;
+            var c = (float[])c0.Clone();
+            MatMul.Multiply(a, b, c, m, k, n, accumulate);
+            AssertClose(expected, c, k);
+            c = (float[])c0.Clone();
+            MatMul.MultiplyTransposedA(at, b, c, m, k, n, accumulate);
+            AssertClose(expected, c, k);
+            c = (float[])c0.Clone();
+            MatMul.MultiplyTransposedB(a, bt, c, m, k, n, accumulate);
+            AssertClose(expected, c, k);
+        }
+    }
+
+    [Fact]
+    public void Narrow_C_leaves_the_elements_beyond_m_by_n_alone()
+    {
+        int m = 37, k = 20, n = 10;
+        var (a, b) = (Random(m * k, 23), Random(k * n, 24));
+        var c = Enumerable.Repeat(42f, m * n + 7).ToArray();
+        MatMul.Multiply(a, b, c, m, k, n);
+        Assert.All(c[(m * n)..], v => Assert.Equal(42f, v));
+        AssertClose(Naive(m, k, n, (i, p) => a[i * k + p], (p, j) => b[p * n + j]), c[..(m * n)], k);
+    }
+
     [Fact]
     public void Elements_of_C_beyond_m_by_n_are_left_alone()
     {
