@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using CourseKit.Data;
 using CourseKit.Networks;
@@ -83,7 +84,10 @@ public static class LabBenchmark
     {
         var results = new LabRun[jobs.Length];
         int done = 0;
-        System.Threading.Tasks.Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        // One job at a time per core (no chunks handed out ahead), so no core idles at the end while the
+        // other still holds a queue of runs.
+        var order = Partitioner.Create(Enumerable.Range(0, jobs.Length), EnumerablePartitionerOptions.NoBuffering);
+        System.Threading.Tasks.Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
             results[i] = run(jobs[i]);
             progress?.Report(new LabProgress(phase, Interlocked.Increment(ref done), jobs.Length, describe(jobs[i])));
