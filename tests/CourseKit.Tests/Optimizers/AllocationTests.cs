@@ -43,6 +43,24 @@ public class AllocationTests
 
     [Theory]
     [MemberData(nameof(OptimizerCases.Names), MemberType = typeof(OptimizerCases))]
+    public void On_two_threads_a_step_allocates_nothing_either(string name)
+    {
+        // Long enough to be split between cores; the Nesterov variants sweep twice per step (interim point, then the rule).
+        var optimizer = OptimizerFactory.Create<float>(name, OptimizerCases.First(name));
+        optimizer.Threads = 2;
+        var θ = new float[(1 << 19) + 5];
+        for (int i = 0; i < θ.Length; i++) θ[i] = 1f + (i % 7) * 0.25f;
+        var g = new float[θ.Length];
+
+        optimizer.Step(θ, g, Bowl);
+        Assert.Equal(0, SteadyStateAllocations.Measure(() =>
+        {
+            for (int k = 0; k < 50; k++) optimizer.Step(θ, g, Bowl);
+        }));
+    }
+
+    [Theory]
+    [MemberData(nameof(OptimizerCases.Names), MemberType = typeof(OptimizerCases))]
     public void Schedules_and_clipping_allocate_nothing_either(string name)
     {
         foreach (var (schedule, clipping) in new[]
