@@ -16,31 +16,16 @@ public class MatMulThreadsTests
         int m = 523, k = 260, n = 250;
         Assert.True(2L * m * k * n >= MatMul.ParallelFlops);
         var (a, b, c0) = (Random(m * k, 15), Random(k * n, 16), Random(m * n, 17));
-        var at = new float[k * m];
-        for (int i = 0; i < m; i++) for (int p = 0; p < k; p++) at[p * m + i] = a[i * k + p];
-        var bt = new float[n * k];
-        for (int p = 0; p < k; p++) for (int j = 0; j < n; j++) bt[j * k + p] = b[p * n + j];
+        var (at, bt) = (Transpose(a, m, k), Transpose(b, k, n));
 
-        float[][] Run()
+        var single = SameOnTwoThreadsAsOne(() =>
         {
             float[] c1 = new float[m * n], c2 = new float[m * n], c3 = (float[])c0.Clone();
             MatMul.Multiply(a, b, c1, m, k, n);
             MatMul.MultiplyTransposedA(at, b, c2, m, k, n);
             MatMul.MultiplyTransposedB(a, bt, c3, m, k, n, accumulate: true);
             return [c1, c2, c3];
-        }
-
-        var single = Run();
-        try
-        {
-            MatMul.Threads = 2;
-            var split = Run();
-            for (int r = 0; r < 3; r++) Assert.Equal(single[r], split[r]);
-        }
-        finally
-        {
-            MatMul.Threads = 1;
-        }
+        });
         var naive = new float[m * n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
@@ -61,31 +46,41 @@ public class MatMulThreadsTests
         int m = 12_337, k = 300;
         Assert.True(2L * m * k * n >= MatMul.ParallelFlops);
         var (a, b, c0) = (Random(m * k, 18), Random(k * n, 19), Random(m * n, 20));
-        var at = new float[k * m];
-        for (int i = 0; i < m; i++) for (int p = 0; p < k; p++) at[p * m + i] = a[i * k + p];
-        var bt = new float[n * k];
-        for (int p = 0; p < k; p++) for (int j = 0; j < n; j++) bt[j * k + p] = b[p * n + j];
+        var (at, bt) = (Transpose(a, m, k), Transpose(b, k, n));
 
-        float[][] Run()
+        SameOnTwoThreadsAsOne(() =>
         {
             float[] c1 = new float[m * n], c2 = (float[])c0.Clone(), c3 = new float[m * n];
             MatMul.Multiply(a, b, c1, m, k, n);
             MatMul.MultiplyTransposedA(at, b, c2, m, k, n, accumulate: true);
             MatMul.MultiplyTransposedB(a, bt, c3, m, k, n);
             return [c1, c2, c3];
-        }
+        });
+    }
 
-        var single = Run();
+    // Runs the products on one thread and on two, asserts every result is bit-identical, returns the one-thread results.
+    private static float[][] SameOnTwoThreadsAsOne(Func<float[][]> products)
+    {
+        var single = products();
         try
         {
             MatMul.Threads = 2;
-            var split = Run();
-            for (int r = 0; r < 3; r++) Assert.Equal(single[r], split[r]);
+            var split = products();
+            for (int r = 0; r < single.Length; r++) Assert.Equal(single[r], split[r]);
         }
         finally
         {
             MatMul.Threads = 1;
         }
+        return single;
+    }
+
+    // x stored rows×cols, returned stored cols×rows.
+    private static float[] Transpose(float[] x, int rows, int cols)
+    {
+        var t = new float[x.Length];
+        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) t[j * rows + i] = x[i * cols + j];
+        return t;
     }
 
     private static float[] Random(int length, int seed)
