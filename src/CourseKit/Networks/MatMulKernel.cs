@@ -141,7 +141,7 @@ internal static class MatMulKernel
             for (int p = 0; p < kc; p++)
             {
                 var b0 = Vector512.LoadUnsafe(ref b);
-            s0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a), b0, s0);
+                s0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a), b0, s0);
                 s1 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, aRow)), b0, s1);
                 s2 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, r2)), b0, s2);
                 s3 = Avx512F.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, r3)), b0, s3);
