@@ -29,21 +29,22 @@ namespace CourseKit.Networks;
 /// the L1 cache while every 8-row block of A sweeps over it.
 /// </para>
 /// <para>
-/// A C with at most 16 columns (the network's 10-wide output layer) takes a second loop nest with AVX-512:
-/// vectorizing over C's columns would leave 6 of 16 lanes idle and need a scalar broadcast of A per FMA,
-/// so the row kernel (<see cref="MatMulKernel.RunRows"/>) vectorizes over C's <em>rows</em> instead: a
-/// 32-row tile of C stays in registers as two vectors per column, fed per p by two vectors of A's column
-/// and one broadcast of B per column. That needs A's columns contiguous: for Aᵀ·B (A stored k×m) they are,
-/// and A is read in place; for A·B and A·Bᵀ a 32-row block of A is transposed into a per-thread buffer
-/// first. The transpose is what keeps the forward product below the other two (about 0.5 of the FMA peak
-/// against 0.6–0.85): at n = 10 each 16×16 square of A feeds only 160 FMAs, and transposing it takes
-/// about 60 % as long as those FMAs (measured; neither an 8×8 transpose in 256-bit registers nor one
-/// fused into the FMA loop was faster).
+/// A C with at most 16 columns (the network's 10-wide output layer) takes one of two other loop nests with
+/// AVX-512, since vectorizing over C's columns would leave 6 of 16 lanes idle and need a scalar broadcast of A per
+/// FMA. For Aᵀ·B (A stored k×m, the weight gradient) the row kernel (<see cref="MatMulKernel.RunRows"/>)
+/// vectorizes over C's <em>rows</em>: a 32-row tile of C stays in registers as two vectors per column, fed per p
+/// by two vectors of A's column, read in place, and one broadcast of B per column. For A·B and A·Bᵀ (A
+/// row-major, the forward product) A's columns are not contiguous but its rows are, so the dot kernel
+/// (<see cref="MatMulKernel.RunDots"/>) takes each element of C as a dot product of a row of A and a row of Bᵀ,
+/// 16 values of p per FMA, and sums each accumulator's 16 lanes once at the end. (The row kernel on a
+/// transposed copy of A ran at about 0.45 of the FMA peak: the transpose took 60 % as long as the FMAs.
+/// The dot kernel runs at 0.6–0.7; B is transposed instead, n·k values rather than m·k.) A few rows left
+/// over below a multiple of 16 go through the row kernel with A transposed.
 /// </para>
 /// <para>
-/// The summation order is fixed (per element of C, p ascending, one FMA each, starting from C or from
-/// zero), so the result is bit-for-bit reproducible on a given machine, whichever loop nest or thread
-/// count computes it. When not accumulating, the first k block starts from zero rather than from a
+/// The summation order is fixed by the shape (per element of C, p ascending, one FMA each, starting from C
+/// or from zero; in the dot kernel, 16 such sums over p ≡ lane mod 16, then added in a fixed tree), so the
+/// result is bit-for-bit reproducible on a given machine, whatever the thread count. When not accumulating, the first k block starts from zero rather than from a
 /// cleared C, which saves a pass over C (most of the time of a product with small k).
 /// Nothing is allocated per call (the panel buffers are per thread, made once).
 /// </para>
@@ -150,7 +151,11 @@ public static unsafe class MatMul
     {
         if (Narrow(n) && k > 0 && m > 0)
         {
-            GemmNarrow(a, aRow, aCol, b, bTransposed, c, m, k, n, accumulate);
+            // Row-major A: whole 16-row blocks of C as dot products, the rest of the rows by the row kernel.
+            int blocks = aCol == 1 && aRow > 1 ? m / MatMulKernel.DotRows * MatMulKernel.DotRows : 0;
+            if (blocks > 0) GemmDots(a, aRow, b, bTransposed, c, blocks, k, n, accumulate);
+            if (blocks < m)
+                GemmNarrow(a[(blocks * aRow)..], aRow, aCol, b, bTransposed, c[(blocks * n)..], m - blocks, k, n, accumulate);
             return;
         }
         if (k == 0 || m == 0 || n == 0)
@@ -246,6 +251,43 @@ public static unsafe class MatMul
                     MatMulKernel.RunRows(ref ap, lda, ref Unsafe.Add(ref bo, (nint)kb * n), n, kc, ref tile, n, load || kb > 0);
                 }
                 CopyOut(ref tile, rows, ref ci, n);
+            }
+        }
+    }
+
+    // The dot-product loop nest for C with at most 16 columns and A row-major (the forward product X·W of the
+    // 10-wide output layer): C[i,j] = A's row i · Bᵀ's row j, both contiguous, so A needs no transposing (see
+    // MatMulKernel.RunDots). Bᵀ is copied (from B, transposed; from a stored Bᵀ, as is) into a 64-byte-aligned
+    // panel, a stretch of k at a time, so its loads never straddle two cache lines. m is a multiple of
+    // MatMulKernel.DotRows.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void GemmDots(ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, bool bTransposed, Span<float> c,
+        int m, int k, int n, bool accumulate)
+    {
+        var scratch = Scratch.ForThisThread;
+        float* bt = scratch.DotPanel;
+        const int kOuter = Scratch.DotPanelLength / 16; // 16 rows: a transposed 16×16 square writes all of them
+        fixed (float* a0 = a, b0 = b, c0 = c)
+        {
+            for (int ko = 0; ko < k; ko += kOuter)
+            {
+                int ke = Math.Min(kOuter, k - ko), ldb = (ke + 15) & ~15; // rows of Bᵀ start on 64-byte lines
+                if (bTransposed)
+                {
+                    for (int j = 0; j < n; j++) new ReadOnlySpan<float>(b0 + (long)j * k + ko, ke).CopyTo(new Span<float>(bt + j * ldb, ke));
+                }
+                else
+                {
+                    // B's rows ko+p..+15 transposed as 16×16 squares (columns past n land in rows of Bᵀ that are never
+                    // read), one value at a time where a square would read past B's end.
+                    int p = 0;
+                    for (; p + 16 <= ke && (long)(ko + p + 15) * n + 16 <= b.Length; p += 16)
+                        MatMulKernel.Transpose16(ref b0[(long)(ko + p) * n], n, ref bt[p], ldb);
+                    for (; p < ke; p++)
+                        for (int j = 0; j < n; j++) bt[j * ldb + p] = b0[(long)(ko + p) * n + j];
+                }
+                for (int i = 0; i < m; i += MatMulKernel.DotRows)
+                    MatMulKernel.RunDots(a0 + (long)i * lda + ko, lda, bt, ldb, ke, c0 + (long)i * n, n, n, accumulate || ko > 0);
             }
         }
     }
@@ -370,6 +412,22 @@ public static unsafe class MatMul
         public readonly float[] Tile = new float[MatMulKernel.MR * MatMulKernel.NR];
         public readonly float[] Block = new float[KBlock * MatMulKernel.RowTile];
         public readonly float[] ColumnTile = new float[MatMulKernel.RowTile * MatMulKernel.RowColumns];
+
+        /// <summary>Floats in <see cref="DotPanel"/>: up to 16 rows of Bᵀ, 512 values of p each.</summary>
+        public const int DotPanelLength = 16 * 512;
+
+        // Pinned, so its address (and its 64-byte alignment) never changes.
+        private readonly float[] _dotPanel = GC.AllocateArray<float>(DotPanelLength + 16, pinned: true);
+
+        /// <summary>Rows of Bᵀ for the dot kernel, starting on a 64-byte line.</summary>
+        public float* DotPanel
+        {
+            get
+            {
+                float* p = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_dotPanel));
+                return p + (16 - (int)((nint)p / sizeof(float) % 16)) % 16;
+            }
+        }
 
         public static Scratch ForThisThread => _current ??= new Scratch();
     }

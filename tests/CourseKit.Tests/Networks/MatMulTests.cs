@@ -9,6 +9,8 @@ public class MatMulTests
     {
         { 1, 1, 1 }, { 3, 5, 7 }, { 4, 8, 16 }, { 5, 17, 9 }, { 7, 3, 33 }, { 13, 64, 10 }, { 32, 65, 64 },
         { 9, 300, 31 }, { 6, 7, 530 }, { 37, 259, 1041 },
+        // C at most 16 wide with 16-row blocks: the dot kernel, every column group (8, 4, 2, 1) and a k tail.
+        { 16, 64, 10 }, { 48, 256, 15 }, { 35, 37, 16 }, { 33, 1100, 13 }, { 64, 16, 1 }, { 17, 3, 7 },
     };
 
     [Theory, MemberData(nameof(Shapes))]
