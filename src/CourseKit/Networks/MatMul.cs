@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using CourseKit.Optimizers;
 
 namespace CourseKit.Networks;
@@ -177,7 +178,7 @@ public static unsafe class MatMul
                 int cols = Math.Min(MatMulKernel.NR, n - j);
                 // A strip of at most 16 columns runs the half-width kernel (the network's 10-wide output layer).
                 int width = cols <= MatMulKernel.NR / 2 ? MatMulKernel.NR / 2 : MatMulKernel.NR;
-                if (bTransposed) PackTransposed(ref b0, k, kb, kc, j, cols, width, ref panel);
+                if (bTransposed) PackTransposed(ref b0, b.Length, k, kb, kc, j, cols, width, ref panel, scratch.Panel.Length);
                 else Pack(ref b0, n, kb, kc, j, cols, width, ref panel);
                 for (int i = 0; i < m; i += MatMulKernel.MR)
                 {
@@ -226,7 +227,7 @@ public static unsafe class MatMul
             ref float bo = ref Unsafe.Add(ref b0, (nint)ko * n);
             if (bTransposed)
             {
-                PackTransposed(ref b0, k, ko, ke, 0, n, n, ref panel);
+                PackTransposed(ref b0, b.Length, k, ko, ke, 0, n, n, ref panel, scratch.Panel.Length);
                 bo = ref panel;
             }
             for (int i = 0; i < m; i += RT)
@@ -299,9 +300,29 @@ public static unsafe class MatMul
             for (int j = 0; j < n; j++) Unsafe.Add(ref tile, j * MatMulKernel.RowTile + r) = Unsafe.Add(ref c, r * n + j);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyOut(ref float tile, int rows, ref float c, int n)
     {
-        for (int r = 0; r < rows; r++)
+        int r = 0;
+        if (MatMulKernel.HasRowKernel)
+        {
+            // 16 rows at a time transposed back through a 16×16 square (a value-by-value copy cost as much as the
+            // FMAs of a 128-deep product). A row is stored 16 wide, spilling into the rows after it, which are
+            // stored later; the last rows, whose spill would pass the tile's end, are copied n values.
+            Span<float> square = stackalloc float[16 * 16];
+            ref float s0 = ref MemoryMarshal.GetReference(square);
+            for (; r + 16 <= rows; r += 16)
+            {
+                MatMulKernel.Transpose16(ref Unsafe.Add(ref tile, r), MatMulKernel.RowTile, ref s0, 16);
+                for (int q = 0; q < 16; q++)
+                {
+                    ref float row = ref Unsafe.Add(ref s0, q * 16);
+                    if ((r + q) * n + 16 <= rows * n) Vector512.LoadUnsafe(ref row).StoreUnsafe(ref Unsafe.Add(ref c, (r + q) * n));
+                    else MemoryMarshal.CreateReadOnlySpan(ref row, n).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref c, (r + q) * n), n));
+                }
+            }
+        }
+        for (; r < rows; r++)
             for (int j = 0; j < n; j++) Unsafe.Add(ref c, r * n + j) = Unsafe.Add(ref tile, j * MatMulKernel.RowTile + r);
     }
 
@@ -379,15 +400,32 @@ public static unsafe class MatMul
     }
 
     // panel[p*width + q] = B[(j+q)*k + kb+p] for q < cols, 0 beyond: B's rows become the panel's columns.
+    // With AVX-512 and a full strip, 16×16 squares are transposed in registers; a square may read past kc (into
+    // the next row of B) and write panel rows past kc, which the kernel never reads, so the 10-deep input
+    // gradient's panel is made that way too. Squares that would read past B's end or write past the panel are
+    // copied value by value.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackTransposed(ref float b, int k, int kb, int kc, int j, int cols, int width, ref float panel)
+    private static void PackTransposed(ref float b, int bLength, int k, int kb, int kc, int j, int cols, int width, ref float panel, int panelLength)
     {
         if (cols < width) MemoryMarshal.CreateSpan(ref panel, kc * width).Clear();
-        for (int q = 0; q < cols; q++)
+        bool squares = MatMulKernel.HasRowKernel && cols == width && width % 16 == 0;
+        for (int q0 = 0; q0 < cols; q0 += 16)
         {
-            ref float src = ref Unsafe.Add(ref b, (nint)(j + q) * k + kb);
-            ref float dst = ref Unsafe.Add(ref panel, q);
-            for (int p = 0; p < kc; p++) Unsafe.Add(ref dst, p * width) = Unsafe.Add(ref src, p);
+            int qs = Math.Min(16, cols - q0);
+            for (int p0 = 0; p0 < kc; p0 += 16)
+            {
+                long lastRead = (long)(j + q0 + 15) * k + kb + p0 + 16;
+                if (squares && lastRead <= bLength && (p0 + 16) * width <= panelLength)
+                {
+                    MatMulKernel.Transpose16(ref Unsafe.Add(ref b, (nint)(j + q0) * k + kb + p0), k, ref Unsafe.Add(ref panel, p0 * width + q0), width);
+                    continue;
+                }
+                for (int q = q0; q < q0 + qs; q++)
+                {
+                    ref float src = ref Unsafe.Add(ref b, (nint)(j + q) * k + kb);
+                    for (int p = p0; p < Math.Min(p0 + 16, kc); p++) Unsafe.Add(ref panel, p * width + q) = Unsafe.Add(ref src, p);
+                }
+            }
         }
     }
 

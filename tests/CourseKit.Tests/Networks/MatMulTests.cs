@@ -11,6 +11,8 @@ public class MatMulTests
         { 9, 300, 31 }, { 6, 7, 530 }, { 37, 259, 1041 },
         // C at most 16 wide with 16-row blocks: the dot kernel, every column group (8, 4, 2, 1) and a k tail.
         { 16, 64, 10 }, { 48, 256, 15 }, { 35, 37, 16 }, { 33, 1100, 13 }, { 64, 16, 1 }, { 17, 3, 7 },
+        // Bᵀ packed by 16×16 squares that read past k (the 10-deep input gradient), up to B's last row.
+        { 40, 10, 256 }, { 33, 10, 48 }, { 9, 21, 64 },
     };
 
     [Theory, MemberData(nameof(Shapes))]
