@@ -22,6 +22,11 @@ namespace CourseKit.Networks;
 /// did 8 FMAs (10 of 16 lanes useful) for 9 loads. The column count is a type parameter, so each width
 /// compiles to its own register-resident kernel; wider C is cut into near-equal groups of at most 12.
 /// </para>
+/// <para>
+/// <see cref="RunDots"/> serves the same narrow C when A is row-major: each element of C is a dot product of a
+/// row of A and a row of Bᵀ, 16 values of p per FMA, and 16 accumulators are summed across their lanes at once
+/// at the end (Sum16), so neither A nor C needs transposing.
+/// </para>
 /// </remarks>
 internal static class MatMulKernel
 {
@@ -359,9 +364,9 @@ internal static class MatMulKernel
                 *e = load ? *e + sums.GetElement(q) : sums.GetElement(q);
             }
         }
-
     }
 
+    // One row of a dot-kernel block into C: written, or added to what C holds.
     private static unsafe void Put(float* c, Vector256<float> x, bool load) => (load ? x + Vector256.Load(c) : x).Store(c);
     private static unsafe void Put(float* c, Vector128<float> x, bool load) => (load ? x + Vector128.Load(c) : x).Store(c);
 
