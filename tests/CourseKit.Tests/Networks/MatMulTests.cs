@@ -72,6 +72,8 @@ public class MatMulTests
     [InlineData(3, 300, 17)]
     [InlineData(10, 513, 33)]
     [InlineData(17, 257, 50)]
+    [InlineData(35, 300, 10)] // C 10 wide: the dot kernel, the row kernel for the last 3 rows
+    [InlineData(48, 1030, 13)] // and Bᵀ in two stretches of k
     public void Every_shape_accumulates_over_k_panels_and_edge_tiles(int m, int k, int n)
     {
         var (a, b, c0) = (Random(m * k, 10), Random(k * n, 11), Random(m * n, 12));
