@@ -44,8 +44,9 @@ namespace CourseKit.Networks;
 /// </para>
 /// <para>
 /// The summation order is fixed by the shape (per element of C, p ascending, one FMA each, starting from C
-/// or from zero; in the dot kernel, 16 such sums over p ≡ lane mod 16, then added in a fixed tree), so the
-/// result is bit-for-bit reproducible on a given machine, whatever the thread count. When not accumulating, the first k block starts from zero rather than from a
+/// or from zero; in the dot kernel, 16 such sums over p ≡ lane mod 16 added in a fixed tree, the last k mod 16
+/// terms one by one, and the total of each 512-deep stretch of k added to C), so the result is bit-for-bit
+/// reproducible on a given machine, whatever the thread count. When not accumulating, the first k block starts from zero rather than from a
 /// cleared C, which saves a pass over C (most of the time of a product with small k).
 /// Nothing is allocated per call (the panel buffers are per thread, made once).
 /// </para>
@@ -150,7 +151,7 @@ public static unsafe class MatMul
     private static void Gemm(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, bool bTransposed, Span<float> c,
         int m, int k, int n, bool accumulate)
     {
-        if (Narrow(n) && k > 0 && m > 0)
+        if (Narrow(n) && k > 0 && m > 0 && n > 0)
         {
             // Row-major A: whole 16-row blocks of C as dot products, the rest of the rows by the row kernel.
             int blocks = aCol == 1 && aRow > 1 ? m / MatMulKernel.DotRows * MatMulKernel.DotRows : 0;

@@ -13,6 +13,8 @@ public class MatMulTests
         { 16, 64, 10 }, { 48, 256, 15 }, { 35, 37, 16 }, { 33, 1100, 13 }, { 64, 16, 1 }, { 17, 3, 7 },
         // Bᵀ packed by 16×16 squares that read past k (the 10-deep input gradient), up to B's last row.
         { 40, 10, 256 }, { 33, 10, 48 }, { 9, 21, 64 },
+        // An empty C.
+        { 5, 3, 0 }, { 32, 3, 0 },
     };
 
     [Theory, MemberData(nameof(Shapes))]
@@ -73,7 +75,7 @@ public class MatMulTests
     [InlineData(10, 513, 33)]
     [InlineData(17, 257, 50)]
     [InlineData(35, 300, 10)] // C 10 wide: the dot kernel, the row kernel for the last 3 rows
-    [InlineData(48, 1030, 13)] // and Bᵀ in two stretches of k
+    [InlineData(35, 1030, 13)] // and with k in three stretches (512 + 512 + 6)
     public void Every_shape_accumulates_over_k_panels_and_edge_tiles(int m, int k, int n)
     {
         var (a, b, c0) = (Random(m * k, 10), Random(k * n, 11), Random(m * n, 12));
