@@ -280,13 +280,8 @@ public static unsafe class MatMul
                 }
                 else
                 {
-                    // B's rows ko+p..+15 transposed as 16×16 squares (columns past n land in rows of Bᵀ that are never
-                    // read), one value at a time where a square would read past B's end.
-                    int p = 0;
-                    for (; p + 16 <= ke && (long)(ko + p + 15) * n + 16 <= b.Length; p += 16)
-                        MatMulKernel.Transpose16(ref b0[(long)(ko + p) * n], n, ref bt[p], ldb);
-                    for (; p < ke; p++)
-                        for (int j = 0; j < n; j++) bt[j * ldb + p] = b0[(long)(ko + p) * n + j];
+                    // Columns past n land in rows of Bᵀ the kernel never reads, values past ke in the row's padding.
+                    Transpose(ref b0[(long)ko * n], n, b.Length - (long)ko * n, ke, n, ref *bt, ldb, Scratch.DotPanelLength, squares: true);
                 }
                 for (int i = 0; i < m; i += MatMulKernel.DotRows)
                     MatMulKernel.RunDots(a0 + (long)i * lda + ko, lda, bt, ldb, ke, c0 + (long)i * n, n, n, accumulate || ko > 0);
@@ -401,33 +396,36 @@ public static unsafe class MatMul
     }
 
     // panel[p*width + q] = B[(j+q)*k + kb+p] for q < cols, 0 beyond: B's rows become the panel's columns.
-    // With AVX-512 and a full strip, 16×16 squares are transposed in registers; a square may read past kc (into
-    // the next row of B) and write panel rows past kc, which the kernel never reads, so the 10-deep input
-    // gradient's panel is made that way too. Squares that would read past B's end or write past the panel are
-    // copied value by value.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Squares may read past kc (into the next row of B) and write panel rows past kc, which the kernel never
+    // reads, so the 10-deep input gradient's panel is made that way too; they need a full strip 16-aligned wide,
+    // since they also write every column up to the strip's width.
     private static void PackTransposed(ref float b, int bLength, int k, int kb, int kc, int j, int cols, int width, ref float panel, int panelLength)
     {
         if (cols < width) MemoryMarshal.CreateSpan(ref panel, kc * width).Clear();
-        bool squares = MatMulKernel.HasRowKernel && cols == width && width % 16 == 0;
-        for (int q0 = 0; q0 < cols; q0 += 16)
-        {
-            int qs = Math.Min(16, cols - q0);
-            for (int p0 = 0; p0 < kc; p0 += 16)
+        long start = (long)j * k + kb;
+        Transpose(ref Unsafe.Add(ref b, (nint)start), k, bLength - start, cols, kc, ref panel, width, panelLength,
+            squares: cols == width && width % 16 == 0);
+    }
+
+    // dst[x*ldd + y] = src[y*lds + x] for y < rows and x < cols. With AVX-512 (and squares) 16×16 squares are
+    // transposed in registers wherever the square's reads stay below srcEnd and its writes below dstEnd: they may
+    // pass rows and cols, into values the caller never uses. The rest is copied value by value (a value-by-value
+    // transpose cost as much as the FMAs of the products it fed).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Transpose(ref float src, nint lds, long srcEnd, int rows, int cols, ref float dst, nint ldd, long dstEnd, bool squares)
+    {
+        squares &= MatMulKernel.HasRowKernel;
+        for (int y0 = 0; y0 < rows; y0 += 16)
+            for (int x0 = 0; x0 < cols; x0 += 16)
             {
-                long lastRead = (long)(j + q0 + 15) * k + kb + p0 + 16;
-                if (squares && lastRead <= bLength && (p0 + 16) * width <= panelLength)
+                if (squares && (y0 + 15) * lds + x0 + 16 <= srcEnd && (x0 + 15) * ldd + y0 + 16 <= dstEnd)
                 {
-                    MatMulKernel.Transpose16(ref Unsafe.Add(ref b, (nint)(j + q0) * k + kb + p0), k, ref Unsafe.Add(ref panel, p0 * width + q0), width);
+                    MatMulKernel.Transpose16(ref Unsafe.Add(ref src, y0 * lds + x0), lds, ref Unsafe.Add(ref dst, x0 * ldd + y0), ldd);
                     continue;
                 }
-                for (int q = q0; q < q0 + qs; q++)
-                {
-                    ref float src = ref Unsafe.Add(ref b, (nint)(j + q) * k + kb);
-                    for (int p = p0; p < Math.Min(p0 + 16, kc); p++) Unsafe.Add(ref panel, p * width + q) = Unsafe.Add(ref src, p);
-                }
+                for (int y = y0; y < Math.Min(y0 + 16, rows); y++)
+                    for (int x = x0; x < Math.Min(x0 + 16, cols); x++) Unsafe.Add(ref dst, x * ldd + y) = Unsafe.Add(ref src, y * lds + x);
             }
-        }
     }
 
     private static void Check(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
