@@ -40,3 +40,37 @@ public class ClaimTests
         else Assert.Throws<ClaimFailedException>(() => Claim.Near(actual, expected, tolerance, "close"));
     }
 }
+
+public class ExerciseTests
+{
+    [Fact]
+    public void A_wrong_numeric_answer_gets_the_hint_and_not_the_expected_value()
+    {
+        Assert.StartsWith("✓ correct", Exercise.Check("a1", 20.0004, 20, 1e-3, "hint"));
+        string wrong = Exercise.Check("a1", 25, 20.123, 1e-3, "try 1/(1 − α)");
+        Assert.Contains("try 1/(1 − α)", wrong);
+        Assert.DoesNotContain("20.123", wrong);
+        Assert.Contains("still NaN", Exercise.Check("a1", double.NaN, 20, 1e-3, "h"));
+    }
+
+    [Fact]
+    public void A_tie_accepts_every_right_name()
+    {
+        Assert.StartsWith("✓ correct", Exercise.Check("q", "Adam", ["adam", "rmsprop"], "h"));
+        Assert.StartsWith("✓ correct", Exercise.Check("q", "rmsprop", ["adam", "rmsprop"], "h"));
+        Assert.StartsWith("✗ not yet", Exercise.Check("q", "sgd", ["adam", "rmsprop"], "h"));
+        Assert.Contains("still empty", Exercise.Check("q", "", ["adam"], "h"));
+    }
+}
+
+public class DigitsLessonTests
+{
+    [Fact]
+    public void The_same_seed_trains_the_same_network()
+    {
+        var a = DigitsLesson.Train(new CourseKit.Optimizers.Sgd<float>(0.05), epochs: 1);
+        var b = DigitsLesson.Train(new CourseKit.Optimizers.Sgd<float>(0.05), epochs: 1);
+        Assert.Equal(a.Final.ValidationLoss, b.Final.ValidationLoss);
+        Assert.True(a.Final.ValidationAccuracy > 0.5);
+    }
+}
