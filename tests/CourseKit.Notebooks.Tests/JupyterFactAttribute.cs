@@ -9,15 +9,19 @@ namespace CourseKit.Notebooks.Tests;
 /// </summary>
 public sealed class JupyterFactAttribute : FactAttribute
 {
-    public JupyterFactAttribute()
+    public JupyterFactAttribute() => Skip = SkipReason();
+
+    /// <summary>Null when the Jupyter path can run here (always in CI); otherwise what to install.</summary>
+    internal static string? SkipReason()
     {
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) return;
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) return null;
         bool nbconvert = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Any(folder => File.Exists(Path.Combine(folder, "jupyter-nbconvert")));
         // Installed for this checkout: a kernelspec left by another checkout points at that one's tool.
         var student = new StudentKernel(Repository.Root);
         bool kernel = File.Exists(student.KernelSpecPath) && File.Exists(student.AppDll);
-        if (!nbconvert || !kernel)
-            Skip = "Needs jupyter-nbconvert and the kit's kernel: run .ci/setup-notebooks.sh (CI runs these tests always).";
+        return nbconvert && kernel
+            ? null
+            : "Needs jupyter-nbconvert and the kit's kernel: run .ci/setup-notebooks.sh (CI runs these tests always).";
     }
 }

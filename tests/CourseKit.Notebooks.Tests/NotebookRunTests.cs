@@ -21,6 +21,8 @@ public class NotebookRunTests
         var executed = NotebookFile.Load(run.ExecutedCopyPath!);
         foreach (var cell in executed.Cells.Where(c => NotebookFile.CellType(c!) == "code"))
             Assert.True(cell!["execution_count"]?.GetValue<int>() > 0, $"{name}, cell {cell["id"]} was not executed.");
+        int claims = ClaimCount.Printed(run.ExecutedCopyPath!);
+        Assert.True(claims >= ClaimCount.Floor(name), $"{name} printed {claims} claims; its floor is {ClaimCount.Floor(name)} (claim-floors.json).");
         Directory.Delete(output, recursive: true);
     }
 
