@@ -35,3 +35,25 @@ public class FashionMnistTests
         Assert.InRange(train.Features.Max(), 1f, 1f);
     }
 }
+
+public class FashionMnistLabDataTests
+{
+    [FashionMnistFact]
+    public void The_lab_keeps_the_official_test_set_and_cuts_validation_from_training()
+    {
+        var split = CourseKit.Lab.LabData.Load("fashion-mnist", seed: 3, images: 6_000);
+        Assert.Equal(10_000, split.Test.Rows);
+        Assert.Equal(6_000, split.Train.Rows + split.Validation.Rows);
+        Assert.Equal(1_000, split.Validation.Rows);
+        Assert.All(split.Train.ClassCounts(), c => Assert.Equal(500, c));
+        Assert.Equal(784, split.Train.Columns);
+    }
+
+    [Fact]
+    public void A_training_size_outside_the_set_is_refused_with_its_range()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => CourseKit.Lab.LabData.Load("fashion-mnist", images: 60_001));
+        Assert.Equal("images", e.ParamName);
+        Assert.Contains("[60, 60000]", e.Message);
+    }
+}
