@@ -62,6 +62,28 @@ public static class MomentumAnalysis
     public static double LargestStableLearningRate(double momentum, double curvature) =>
         2 * (1 + Hyperparameter.UnitInterval(momentum, nameof(momentum))) / Hyperparameter.Positive(curvature, nameof(curvature));
 
+    /// <summary>
+    /// The step length momentum settles at on a constant slope ‖g‖: v = αv − εg converges to −εg/(1 − α), so the
+    /// step is ε‖g‖/(1 − α), the plain step times 1/(1 − α).
+    /// </summary>
+    public static double TerminalStep(double learningRate, double momentum, double gradientNorm) =>
+        Hyperparameter.Positive(learningRate, nameof(learningRate)) * Hyperparameter.NonNegative(gradientNorm, nameof(gradientNorm))
+        / (1 - Hyperparameter.UnitInterval(momentum, nameof(momentum)));
+
+    /// <summary>
+    /// Starting from v = 0 on a constant slope, the step after k updates is (1 − αᵏ) times the terminal one; this is the
+    /// first k at which that reaches <paramref name="fraction"/> of it (1 for α = 0: the first step is already terminal).
+    /// </summary>
+    public static int StepsToReach(double fraction, double momentum)
+    {
+        double a = Hyperparameter.UnitInterval(momentum, nameof(momentum));
+        if (!(fraction > 0 && fraction < 1))
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, $"fraction must be in (0, 1); got {fraction}.");
+        if (a == 0) return 1;
+        // 1 − αᵏ ≥ f  ⟺  k ≥ ln(1 − f)/ln α; the small slack keeps an exact boundary (α = 0.5, f = 0.75 → 2) from rounding up.
+        return Math.Max(1, (int)Math.Ceiling(Math.Log(1 - fraction) / Math.Log(a) - 1e-9));
+    }
+
     internal static double Product(double learningRate, double curvature) =>
         Hyperparameter.Positive(learningRate, nameof(learningRate)) * Hyperparameter.Positive(curvature, nameof(curvature));
 }

@@ -63,4 +63,37 @@ public class MomentumAnalysisTests
         foreach (double eps in new[] { 0.001, 0.01, 0.019, 0.025 })
             Assert.Equal(GradientDescentAnalysis.SpectralRadius(eps, 100), MomentumAnalysis.SpectralRadius(eps, 0, 100), 12);
     }
+
+    // The terminal step and the ramp up to it, against momentum actually run on a plane J = ‖g‖·x.
+    [Theory]
+    [InlineData(0.01, 0.9, 1.0)]
+    [InlineData(0.01, 0.95, 2.0)]
+    [InlineData(0.1, 0.5, 0.3)]
+    [InlineData(0.1, 0.0, 0.3)]
+    public void The_terminal_step_and_the_ramp_match_a_run_on_a_plane(double eps, double alpha, double slope)
+    {
+        var optimizer = new CourseKit.Optimizers.Momentum<double>(eps, alpha);
+        double[] theta = [0], g = new double[1];
+        var lengths = new List<double>();
+        for (int k = 0; k < 3000; k++)
+        {
+            double before = theta[0];
+            optimizer.Step(theta, g, (θ, gradient) => { gradient[0] = slope; return slope * θ[0]; });
+            lengths.Add(Math.Abs(theta[0] - before));
+        }
+
+        double terminal = MomentumAnalysis.TerminalStep(eps, alpha, slope);
+        Assert.Equal(terminal, lengths[^1], 9);
+        foreach (double fraction in new[] { 0.5, 0.9, 0.99 })
+            Assert.Equal(1 + lengths.FindIndex(s => s >= fraction * terminal * (1 - 1e-12)), MomentumAnalysis.StepsToReach(fraction, alpha));
+    }
+
+    [Fact]
+    public void The_ramp_refuses_fractions_outside_zero_one()
+    {
+        Assert.Equal(22, MomentumAnalysis.StepsToReach(0.9, 0.9));
+        Assert.Equal(2, MomentumAnalysis.StepsToReach(0.75, 0.5));
+        Assert.Equal("fraction", Assert.Throws<ArgumentOutOfRangeException>(() => MomentumAnalysis.StepsToReach(1, 0.9)).ParamName);
+        Assert.Equal("gradientNorm", Assert.Throws<ArgumentOutOfRangeException>(() => MomentumAnalysis.TerminalStep(0.1, 0.9, -1)).ParamName);
+    }
 }
