@@ -12,6 +12,7 @@ foreach (Command command in new Command[]
              RunCommand.Create(),
              KernelCommand.Create(),
              ExportCommand.Create(),
+             DataCommand.Create(),
              // commands
          })
 {
