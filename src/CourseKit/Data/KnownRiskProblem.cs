@@ -25,4 +25,26 @@ public sealed record KnownRiskProblem(Dataset Data, float[] Weights, double Bias
         for (int j = 0; j < weights.Length; j++) sum += (double)(weights[j] - Weights[j]) * (weights[j] - Weights[j]);
         return sum;
     }
+
+    /// <summary>
+    /// The error rate on <paramref name="data"/> of the true model's decision rule, predict 1 when wᵀx + b > 0: the
+    /// best possible classifier, measured on a finite sample (so near, not equal to, <see cref="BayesZeroOneRisk"/>).
+    /// </summary>
+    public double TrueModelErrorRate(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (double.IsNaN(BayesZeroOneRisk)) throw new InvalidOperationException("TrueModelErrorRate is for the NoisyLogistic problem.");
+        if (data.Labels is null) throw new ArgumentException("data has no class labels.", nameof(data));
+        if (data.Columns != Weights.Length) throw new ArgumentException($"data has {data.Columns} columns for {Weights.Length} dims.", nameof(data));
+        int wrong = 0;
+        for (int i = 0; i < data.Rows; i++)
+        {
+            var x = data.Row(i);
+            double score = Bias;
+            for (int j = 0; j < x.Length; j++) score += (double)Weights[j] * x[j];
+            if ((score > 0 ? 1 : 0) != data.Labels[i]) wrong++;
+        }
+
+        return (double)wrong / data.Rows;
+    }
 }
