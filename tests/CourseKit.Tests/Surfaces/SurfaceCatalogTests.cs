@@ -63,4 +63,48 @@ public class SurfaceCatalogTests
         var e = Assert.Throws<ArgumentException>(() => SurfaceCatalog.Create(spec));
         Assert.Contains(spec.Split(':')[0], e.Message);
     }
+
+    [Fact]
+    public void Quadratic_takes_an_angle_and_round_trips_its_name()
+    {
+        var q = Assert.IsType<Quadratic>(SurfaceCatalog.Create("quadratic:100:45"));
+        Assert.Equal((100.0, 45.0), (q.Kappa, q.AngleDegrees));
+        Assert.Equal("quadratic:100:45", q.Name);
+        var again = Assert.IsType<Quadratic>(SurfaceCatalog.Create(q.Name));
+        Assert.Equal((q.Kappa, q.AngleDegrees), (again.Kappa, again.AngleDegrees));
+        Assert.Equal("quadratic:10:-22.5", SurfaceCatalog.Create("QUADRATIC:10:-22.5").Name);
+        // A zero angle is the axis-aligned surface, under its usual name.
+        Assert.Equal("quadratic:100", SurfaceCatalog.Create("quadratic:100:0").Name);
+        Assert.Equal("quadratic", SurfaceCatalog.Create("quadratic:10:0").Name);
+    }
+
+    [Theory]
+    [InlineData("quadratic:ten:45", "KAPPA", "ten")]
+    [InlineData("quadratic:100:east", "ANGLE", "east")]
+    [InlineData("quadratic:100:", "ANGLE", "''")]
+    [InlineData("quadratic::45", "KAPPA", "''")]
+    public void Malformed_quadratic_parts_throw_naming_the_part(string spec, string part, string text)
+    {
+        var e = Assert.Throws<ArgumentException>(() => SurfaceCatalog.Create(spec));
+        Assert.Contains(part, e.Message);
+        Assert.Contains(text, e.Message);
+        Assert.Equal("spec", e.ParamName);
+    }
+
+    [Fact]
+    public void Quadratic_with_three_parameters_throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SurfaceCatalog.Create("quadratic:100:45:3"));
+        Assert.Contains("KAPPA:ANGLE", e.Message);
+    }
+
+    [Theory]
+    [InlineData("quadratic:100:Infinity", "angleDegrees")]
+    [InlineData("quadratic:100:NaN", "angleDegrees")]
+    [InlineData("quadratic:-1:45", "kappa")]
+    public void Quadratic_parts_out_of_range_throw_naming_the_parameter(string spec, string parameter)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => SurfaceCatalog.Create(spec));
+        Assert.Equal(parameter, e.ParamName);
+    }
 }

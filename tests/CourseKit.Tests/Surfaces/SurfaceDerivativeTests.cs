@@ -10,6 +10,8 @@ public class SurfaceDerivativeTests
         var data = new TheoryData<string>();
         foreach (string name in SurfaceCatalog.Names) data.Add(name);
         data.Add("quadratic:100");
+        data.Add("quadratic:100:45");
+        data.Add("quadratic:10:-30");
         return data;
     }
 
