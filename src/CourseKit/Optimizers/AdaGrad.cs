@@ -18,7 +18,10 @@ public sealed class AdaGrad<T> : Optimizer<T> where T : unmanaged, IFloatingPoin
     public AdaGrad(double learningRate = 0.01, double delta = 1e-7) : base(learningRate) =>
         Delta = Hyperparameter.NonNegative(delta, nameof(delta));
 
-    /// <summary>δ, the small constant that keeps the first division finite.</summary>
+    /// <summary>
+    /// δ, added to every √rᵢ at every step: it keeps the division finite for a coordinate whose gradients have all been
+    /// zero so far (rᵢ = 0, at any step, not only the first), and it caps the effective rate ε/(δ + √rᵢ) at ε/δ.
+    /// </summary>
     public double Delta { get; }
 
     /// <summary>r, the running sum of squared gradients.</summary>
