@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What the notebook tests need on a fresh machine, installed only when missing:
 #   1. Debian's jupyter-nbconvert and python3-nbclient (PyPI is not reachable; apt is), so a test can
-#      run notebooks through the kit's kernel over Jupyter, the way VS Code's Jupyter extension does;
+#      run notebooks through the kit's kernel over Jupyter, the way VS Code's Jupyter extension does, and
+#      libjs-requirejs, the require.js nbconvert's HTML pages load from /usr/share/javascript (a page with
+#      an AMD loader is the harder case for the charts' offline plotly.js);
 #   2. the kit built (the notebooks load artifacts/kit/CourseKit.dll) and its kernel installed:
 #      coursekit kernel install = pinned dotnet-interactive + FSharp.Core 10.1.403 + the .net-csharp
 #      kernelspec (HTTP on loopback only) + VS Code settings;
@@ -13,7 +15,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1
 
 missing=()
-for package in jupyter-nbconvert python3-nbclient python3-jupyter-client chromium; do
+for package in jupyter-nbconvert python3-nbclient python3-jupyter-client libjs-requirejs chromium; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -9,10 +9,10 @@ namespace CourseKit.Notebooks;
 /// </summary>
 public static class CheckNotebook
 {
-    /// <summary>The notebook JSON; <paramref name="kitAssembly"/> is the absolute path of CourseKit.dll.</summary>
-    public static string Create(string kitAssembly)
+    /// <summary>The notebook JSON; <paramref name="kitFolder"/> is the absolute path of the kit's folder (artifacts/kit).</summary>
+    public static string Create(string kitFolder)
     {
-        string setup = NotebookSetup.SetupCell(JsonSerializer.Serialize(kitAssembly)[1..^1]);
+        string setup = NotebookSetup.SetupCell(JsonSerializer.Serialize(kitFolder.Replace('\\', '/'))[1..^1]);
         var cells = new JsonArray(
             Code("setup", setup),
             Code("chart", """

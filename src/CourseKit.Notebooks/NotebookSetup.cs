@@ -4,32 +4,27 @@ namespace CourseKit.Notebooks;
 
 /// <summary>
 /// The course's notebook conventions in one place: the set-up cell every notebook starts with
-/// (pinned <c>#r "nuget:"</c> lines, then the kit, then the frame formatter), and the notebook and
-/// cell metadata VS Code's Polyglot extension writes. Tests check every notebook against these.
+/// (the kit's two assemblies, then one call that checks the kernel and registers the chart and frame
+/// formatters), and the notebook and cell metadata VS Code's Polyglot extension writes. Tests check
+/// every notebook against these.
 /// </summary>
 public static class NotebookSetup
 {
-    /// <summary>The packages each notebook references, pinned as in Directory.Packages.props.</summary>
-    public static readonly IReadOnlyList<string> NugetLines =
-    [
-        "#r \"nuget: Plotly.NET.Interactive, 6.0.0\"",
-        "#r \"nuget: Plotly.NET.CSharp, 0.14.0\"",
-        "#r \"nuget: Deedle, 8.1.0\"",
-    ];
+    /// <summary>The kit's folder, relative to the notebooks folder (which is the working directory of every runner).</summary>
+    public const string KitFolder = "../artifacts/kit";
 
-    /// <summary>The kit, relative to the notebooks folder (which is the working directory of every runner).</summary>
-    public const string KitReference = "../artifacts/kit/CourseKit.dll";
-
-    /// <summary>The set-up cell with the kit at <paramref name="kitPath"/> (relative or absolute).</summary>
-    public static string SetupCell(string kitPath = KitReference) =>
-        string.Join('\n', NugetLines) + "\n" +
-        $"#r \"{kitPath}\"\n" +
-        "\n" +
+    /// <summary>
+    /// The set-up cell with the kit in <paramref name="kitFolder"/> (relative or absolute, '/'-separated).
+    /// No <c>#r "nuget:"</c> lines: the build puts Plotly.NET, Deedle and FSharp.Core beside CourseKit.dll, and
+    /// the compiler finds them there, so the first cell restores nothing.
+    /// </summary>
+    public static string SetupCell(string kitFolder = KitFolder) =>
+        $"#r \"{kitFolder}/CourseKit.dll\"\n" +
+        $"#r \"{kitFolder}/CourseKit.Interactive.dll\"\n" +
         "using CourseKit.Charts;\n" +
-        "using Microsoft.DotNet.Interactive.Formatting;\n" +
         "\n" +
-        "// A Deedle frame prints as a small table instead of megabytes of HTML.\n" +
-        "Formatter.Register(typeof(Deedle.Frame<,>), (frame, writer) => writer.Write(FrameTable.ToHtml(frame)), HtmlFormatter.MimeType);";
+        "// Charts draw offline and frames print as small tables; on a kernel that cannot run them, this says how to fix it.\n" +
+        "CourseKit.Interactive.NotebookKit.Load();";
 
     /// <summary>Notebook metadata as VS Code's Polyglot extension writes it.</summary>
     public static JsonObject NotebookMetadata() => new()

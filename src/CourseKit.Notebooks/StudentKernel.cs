@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CourseKit.Interactive;
 
 namespace CourseKit.Notebooks;
 
@@ -60,8 +61,14 @@ public sealed class StudentKernel
     /// <summary>The workspace settings VS Code reads for this checkout.</summary>
     public string VsCodeSettingsPath => Path.Combine(RepositoryRoot, ".vscode", "settings.json");
 
+    /// <summary>The folder notebooks load the kit from (filled by dotnet build).</summary>
+    public string KitFolder => Path.Combine(RepositoryRoot, "artifacts", "kit");
+
     /// <summary>The notebook folder's kit assembly (built by dotnet build).</summary>
-    public string KitAssembly => Path.Combine(RepositoryRoot, "artifacts", "kit", "CourseKit.dll");
+    public string KitAssembly => Path.Combine(KitFolder, "CourseKit.dll");
+
+    /// <summary>The kernel-side assembly the first cell calls (formatters and the kernel check).</summary>
+    public string InteractiveAssembly => Path.Combine(KitFolder, "CourseKit.Interactive.dll");
 
     /// <summary>The dotnet host running this process, so the kernel uses the same SDK and runtimes.</summary>
     public static string DotnetHost
@@ -129,6 +136,13 @@ public sealed class StudentKernel
         log($"replaced the tool's FSharp.Core with {FSharpCoreVersion} (Plotly.NET 6 and Deedle 8 need it)");
     }
 
+    /// <summary>The assembly version of the FSharp.Core the installed tool will load, or null.</summary>
+    public Version? ToolFSharpCoreAssemblyVersion()
+    {
+        string path = Path.Combine(AppFolder, "FSharp.Core.dll");
+        return File.Exists(path) ? AssemblyName.GetAssemblyName(path).Version : null;
+    }
+
     /// <summary>The product version of the FSharp.Core the installed tool will load, or null.</summary>
     public string? ToolFSharpCoreVersion()
     {
@@ -190,9 +204,11 @@ public sealed class StudentKernel
     }
 
     /// <summary>
-    /// Checks the set-up and runs a notebook with a chart and a Deedle frame through the installed
-    /// kernel over Jupyter (jupyter nbconvert --execute), the path a student's VS Code takes.
-    /// Returns the problems found (empty when everything works).
+    /// Checks the set-up, then runs a notebook with a chart and a Deedle frame through the installed
+    /// kernel over Jupyter (jupyter nbconvert --execute), the path a student's VS Code takes, and checks
+    /// its outputs: the chart carries the Plotly MIME type (what the editor's renderer draws offline), no
+    /// output loads a script over the network, the frame prints as the kit's table, no cell fails. It
+    /// does not open a browser, so it does not see a chart drawn. Returns the problems found.
     /// </summary>
     public IReadOnlyList<string> Check(Action<string> log, string? workFolder = null)
     {
@@ -204,20 +220,25 @@ public sealed class StudentKernel
         }
 
         Expect(File.Exists(AppDll), $"dotnet-interactive {ToolVersion} in {ToolFolder}", $"dotnet-interactive {ToolVersion} is not in {ToolFolder}; run 'coursekit kernel install'.");
-        string? fsharp = ToolFSharpCoreVersion();
-        Expect(fsharp?.StartsWith(FSharpCoreVersion, StringComparison.Ordinal) == true, $"the tool loads FSharp.Core {FSharpCoreVersion}",
-            $"the tool carries FSharp.Core {fsharp ?? "(none)"}, charts and frames need {FSharpCoreVersion}; run 'coursekit kernel install'.");
+        if (File.Exists(AppDll))
+        {
+            Version? assembly = ToolFSharpCoreAssemblyVersion();
+            Expect(assembly is not null && KernelCompatibility.IsSupported(assembly), $"the tool loads FSharp.Core {ToolFSharpCoreVersion()}",
+                assembly is null ? $"the tool in {ToolFolder} has no FSharp.Core.dll; run '{KernelCompatibility.FixCommand}'." : KernelCompatibility.StockKernelMessage(assembly));
+        }
+
         string? argv = File.Exists(KernelSpecPath) ? JsonNode.Parse(File.ReadAllText(KernelSpecPath))?["argv"]?.ToJsonString() : null;
         Expect(argv is not null && argv.Contains("--http-local-only", StringComparison.Ordinal) && argv.Contains(JsonSerializer.Serialize(AppDll)[1..^1], StringComparison.Ordinal),
             $"kernelspec {KernelSpecPath} starts this tool with HTTP on loopback only",
             $"kernelspec {KernelSpecPath} is missing or starts another kernel; run 'coursekit kernel install'.");
-        Expect(File.Exists(KitAssembly), $"the notebook kit is built ({KitAssembly})", $"{KitAssembly} is missing; run 'dotnet build' in {RepositoryRoot}.");
+        Expect(File.Exists(KitAssembly) && File.Exists(InteractiveAssembly), $"the notebook kit is built ({KitFolder})",
+            $"{(File.Exists(KitAssembly) ? InteractiveAssembly : KitAssembly)} is missing; run 'dotnet build' in {RepositoryRoot}.");
         if (problems.Count > 0) return problems;
 
         string folder = workFolder ?? Path.Combine(Path.GetTempPath(), $"coursekit-kernel-check-{Environment.ProcessId}");
         Directory.CreateDirectory(folder);
         string notebook = Path.Combine(folder, "kernel-check.ipynb");
-        File.WriteAllText(notebook, CheckNotebook.Create(KitAssembly));
+        File.WriteAllText(notebook, CheckNotebook.Create(KitFolder));
         log("running a chart-and-frame notebook through the kernel over Jupyter …");
         string executed;
         try
@@ -226,15 +247,24 @@ public sealed class StudentKernel
         }
         catch (InvalidOperationException e)
         {
-            problems.Add(e.Message);
-            log("FAIL: " + e.Message);
+            // The first cell names a stock kernel in one sentence; pass that sentence on rather than nbconvert's log.
+            string message = e.Message.Contains(KernelCompatibility.FixCommand, StringComparison.Ordinal)
+                ? e.Message.Split('\n').First(l => l.Contains(KernelCompatibility.FixCommand, StringComparison.Ordinal)).Trim()
+                : e.Message;
+            problems.Add(message);
+            log("FAIL: " + message);
             return problems;
         }
 
-        string text = File.ReadAllText(executed);
-        Expect(text.Contains("Plotly.newPlot", StringComparison.Ordinal), "a Plotly.NET chart rendered", "the chart cell produced no plotly chart output");
+        JsonNode executedNotebook = JsonNode.Parse(File.ReadAllText(executed))!;
+        string text = executedNotebook.ToJsonString();
+        var findings = CheckNotebookOutputs.Check(executedNotebook);
+        Expect(CheckNotebookOutputs.PlotlyOutputs(executedNotebook) > 0, $"the chart came out as {ChartFormatter.PlotlyMimeType} (drawn offline by the editor's renderer) with an HTML fallback",
+            $"the chart cell produced no {ChartFormatter.PlotlyMimeType} output");
+        foreach (var finding in findings) Expect(false, "", $"cell {finding.CellId}: {finding.Problem}");
+        if (findings.Count == 0) log("ok: no output loads a script over the network (the kernel's own HTTP bootstrap in the first cell aside)");
         Expect(text.Contains("coursekit-frame", StringComparison.Ordinal), "a Deedle frame printed as a small table", "the frame cell produced no CourseKit table");
-        Expect(!text.Contains("\"output_type\": \"error\"", StringComparison.Ordinal), "no cell failed", "a cell of the check notebook failed; see " + executed);
+        Expect(!text.Contains("\"output_type\":\"error\"", StringComparison.Ordinal), "no cell failed", "a cell of the check notebook failed; see " + executed);
         return problems;
     }
 

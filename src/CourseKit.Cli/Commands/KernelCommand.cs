@@ -33,7 +33,7 @@ public static class KernelCommand
             return ExitCodes.Success;
         });
 
-        var check = new Command("check", "Check the kit's kernel and run a notebook with a chart and a Deedle frame through it over Jupyter.");
+        var check = new Command("check", "Check the kit's kernel (its FSharp.Core, kernelspec and kit build), then run a notebook with a chart and a Deedle frame through it over Jupyter and check the outputs.");
         check.SetAction(parse =>
         {
             var kernel = Resolve(parse.GetValue(root), parse.GetValue(dir));
@@ -41,7 +41,7 @@ public static class KernelCommand
             var problems = kernel.Check(line => output.WriteLine(line));
             if (problems.Count == 0)
             {
-                output.WriteLine("The kernel works: charts draw and frames print.");
+                output.WriteLine("The kernel works: a chart came out as the Plotly MIME type (which the editor draws offline) with an HTML fallback loading nothing from the network, and a frame as a table.");
                 return ExitCodes.Success;
             }
 

@@ -1,0 +1,14 @@
+namespace CourseKit.Interactive;
+
+/// <summary>
+/// The notebook runs on a kernel that cannot load the kit's chart and table libraries. Its text is
+/// only the message (one sentence with the fixing command): a stack trace here would bury it.
+/// </summary>
+public sealed class StockKernelException(string message) : Exception(message)
+{
+    /// <inheritdoc />
+    public override string? StackTrace => null;
+
+    /// <inheritdoc />
+    public override string ToString() => Message;
+}
