@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CourseKit.Cli.Output;
 using CourseKit.Lab;
 using CourseKit.Optimizers;
 using Spectre.Console;
@@ -50,6 +51,7 @@ public static class LabCommand
             Validate(settings);
             string target = (parse.GetValue(outDir)?.FullName)
                 ?? Path.GetFullPath(Path.Combine("out", $"lab-{settings.Dataset}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
+            using var written = OutputFolder.Begin(target, "lab"); // refused before the training, not after
 
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
             if (Console.IsOutputRedirected || output != Console.Out) console.Profile.Width = 160; // logs and CI: no terminal to wrap to
@@ -78,11 +80,9 @@ public static class LabCommand
                 results.Runs.Count, results.Runs.Count(r => r.Diverged), results.Elapsed.TotalSeconds, results.SamplesPerSecond, settings.Threads,
                 settings.Threads == 1 ? "" : "s");
 
-            WriteAtomically(target, folder =>
-            {
-                File.WriteAllText(Path.Combine(folder, "results.csv"), results.ToCsv());
-                LabReport.Create(results).Save(Path.Combine(folder, "report.html"));
-            });
+            File.WriteAllText(Path.Combine(written.Path, "results.csv"), results.ToCsv());
+            LabReport.Create(results).Save(Path.Combine(written.Path, "report.html"));
+            written.Commit();
             console.MarkupLineInterpolated($"Wrote [bold]{target}[/]: results.csv and report.html");
             return ExitCodes.Success;
         });
@@ -102,27 +102,6 @@ public static class LabCommand
         }
 
         return table;
-    }
-
-    /// <summary>Writes into a fresh sibling folder, then moves it into place: the output is never half-written.</summary>
-    internal static void WriteAtomically(string target, Action<string> write)
-    {
-        string parent = Path.GetDirectoryName(target) ?? ".";
-        Directory.CreateDirectory(parent);
-        string temporary = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
-        if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
-        Directory.CreateDirectory(temporary);
-        try
-        {
-            write(temporary);
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            Directory.Move(temporary, target);
-        }
-        catch
-        {
-            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
-            throw;
-        }
     }
 
     private static void Validate(LabSettings settings)

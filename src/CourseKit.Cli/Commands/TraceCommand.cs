@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CourseKit.Charts;
+using CourseKit.Cli.Output;
 using CourseKit.Clipping;
 using CourseKit.Optimizers;
 using CourseKit.Schedules;
@@ -62,11 +63,18 @@ public static class TraceCommand
             };
             var opt = Flag("--optimizer", () => OptimizerFactory.Create<double>(parse.GetValue(optimizer)!, settings));
             var surf = Flag("--surface", () => SurfaceCatalog.Create(parse.GetValue(surface)!));
+            using var chart = parse.GetValue(html) is { } file ? OutputFile.Begin(file.FullName, ChartMarker, "--html") : null;
             var path = Trajectory.Run(opt, surf, ParsePoint(parse.GetValue(start)!), parse.GetValue(steps));
 
             if (parse.GetValue(format) == "json") WriteJson(output, path);
             else WriteCsv(output, path);
-            if (parse.GetValue(html) is { } file) ChartHtml.Save(PathChart.Create(surf, path), file.FullName);
+            if (chart is not null)
+            {
+                string page = ChartHtml.ToSelfContainedHtml(PathChart.Create(surf, path));
+                int head = page.IndexOf("<head>", StringComparison.OrdinalIgnoreCase);
+                File.WriteAllText(chart.Path, head < 0 ? ChartMarker + page : page.Insert(head + "<head>".Length, ChartMarker));
+                chart.Commit();
+            }
 
             if (path.Diverged)
             {
@@ -78,6 +86,9 @@ public static class TraceCommand
         });
         return command;
     }
+
+    // How the kit knows a chart file it may replace: a generator tag in the page's head.
+    public const string ChartMarker = "<meta name=\"generator\" content=\"coursekit trace\">";
 
     /// <summary>"X,Y" in invariant culture.</summary>
     internal static (double X, double Y) ParsePoint(string text)
