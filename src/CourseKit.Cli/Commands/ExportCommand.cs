@@ -34,7 +34,7 @@ public static class ExportCommand
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             int seconds = parse.GetValue(timeout);
-            if (seconds <= 0) throw new UsageException($"--cell-timeout must be a positive number of seconds; got {seconds}.");
+            if (seconds is <= 0 or > RunCommand.MaxCellSeconds) throw new UsageException($"--cell-timeout: {seconds} is out of range; the limit is 1 to {RunCommand.MaxCellSeconds} seconds (a day).");
             string root = StudentKernel.FindRepositoryRoot(AppContext.BaseDirectory)
                           ?? StudentKernel.FindRepositoryRoot(Directory.GetCurrentDirectory())
                           ?? throw new UsageException("coursekit export runs from a CourseKit checkout (no CourseKit.sln found above this folder).");

@@ -35,7 +35,7 @@ public static class RunCommand
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
             string? outFolder = parse.GetValue(output);
             int seconds = parse.GetValue(timeout);
-            if (seconds <= 0) throw new UsageException($"--cell-timeout must be a positive number of seconds; got {seconds}.");
+            if (seconds is <= 0 or > MaxCellSeconds) throw new UsageException($"--cell-timeout: {seconds} is out of range; the limit is 1 to {MaxCellSeconds} seconds (a day).");
             var paths = Expand(parse.GetValue(notebooks)!);
 
             // Every output folder is checked (and made) before the first cell runs; each is swapped in at the end,
@@ -86,6 +86,9 @@ public static class RunCommand
         });
         return command;
     }
+
+    /// <summary>The longest --cell-timeout: a day (a timer cannot wait much more than 49 days anyway).</summary>
+    public const int MaxCellSeconds = 86_400;
 
     /// <summary>An output folder that holds one of the notebooks would replace the notebook: refused.</summary>
     internal static void RefuseInputsInside(string target, IEnumerable<string> notebooks)
