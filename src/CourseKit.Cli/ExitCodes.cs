@@ -11,7 +11,8 @@ public static class ExitCodes
 
     /// <summary>
     /// Parses and invokes; a parse error (unknown flag, bad value) exits 2 naming the flag, and an
-    /// <see cref="UsageException"/> or out-of-range hyperparameter thrown by a command does too.
+    /// <see cref="UsageException"/> or out-of-range hyperparameter thrown by a command does too. Any other
+    /// failure (a file that cannot be read or written, bad data) is one sentence on standard error and exit 1.
     /// </summary>
     public static int Run(RootCommand root, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
@@ -20,6 +21,9 @@ public static class ExitCodes
             Output = stdout ?? Console.Out,
             Error = stderr ?? Console.Error,
             EnableDefaultExceptionHandler = false,
+            // Ctrl-C ends the process at once; the kit's output folders remove their temporary halves themselves
+            // (see Output/TemporaryPaths.cs), so no command needs to notice the interrupt.
+            ProcessTerminationTimeout = null,
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -33,11 +37,34 @@ public static class ExitCodes
         {
             return parse.Invoke(config);
         }
-        catch (Exception e) when (e is UsageException or ArgumentException or FormatException)
+        catch (Exception thrown)
         {
-            config.Error.WriteLine($"coursekit: {e.Message}");
-            return Usage;
+            Exception e = Unwrap(thrown);
+            config.Error.WriteLine($"coursekit: {Sentence(e)}");
+            return e is UsageException or ArgumentException or FormatException or OverflowException ? Usage : Failed;
         }
+    }
+
+    private static Exception Unwrap(Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException && e.InnerException is not null)
+            e = e.InnerException!;
+        return e;
+    }
+
+    // One line for the user, never a stack trace: the message of an I/O error names its file already.
+    private static string Sentence(Exception e)
+    {
+        string message = e.Message.Split('\n')[0].Trim();
+        return e switch
+        {
+            UsageException or ArgumentException or FormatException => message,
+            FileNotFoundException { FileName: { } file } when !message.Contains(file, StringComparison.Ordinal) => $"{file}: {message}",
+            IOException or UnauthorizedAccessException or InvalidDataException => message,
+            OutOfMemoryException => "ran out of memory; choose smaller settings.",
+            OperationCanceledException => "interrupted.",
+            _ => $"{message} ({e.GetType().Name}; this is a bug in the kit: please report the command that caused it)",
+        };
     }
 
     // "Argument 'xml' not recognized" alone does not say which flag it was given to.

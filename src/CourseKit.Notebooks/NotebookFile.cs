@@ -39,10 +39,27 @@ public sealed class NotebookFile
             throw new InvalidDataException($"{path}: not valid JSON ({e.Message}).", e);
         }
 
-        if (node is not JsonObject root || root["cells"] is not JsonArray || root["nbformat"]?.GetValue<int>() != 4)
-            throw new InvalidDataException($"{path}: not an nbformat 4 notebook.");
+        if (node is not JsonObject root || root["cells"] is not JsonArray cells
+            || root["nbformat"] is not JsonValue format || !format.TryGetValue(out int version) || version != 4)
+            throw new InvalidDataException($"{path}: not an nbformat 4 notebook (expected a JSON object with \"nbformat\": 4 and a \"cells\" array).");
+        // The runner reads every cell's type and source: a malformed cell is named here, not met as a crash later.
+        for (int i = 0; i < cells.Count; i++)
+        {
+            if (cells[i] is not JsonObject cell || cell["cell_type"] is not JsonValue type || !type.TryGetValue(out string? _))
+                throw new InvalidDataException($"{path}: cell {i + 1} is not a notebook cell (an object with a \"cell_type\").");
+            if (cell["source"] is { } source && !IsText(source))
+                throw new InvalidDataException($"{path}: cell {i + 1}'s \"source\" is neither a string nor a list of strings.");
+        }
+
         return new NotebookFile(path, root);
     }
+
+    private static bool IsText(JsonNode node) => node switch
+    {
+        JsonArray lines => lines.All(l => l is JsonValue v && v.TryGetValue(out string? _)),
+        JsonValue text => text.TryGetValue(out string? _),
+        _ => false,
+    };
 
     /// <summary>The cell's source as one string (nbformat allows a string or a list of lines).</summary>
     public static string Source(JsonNode cell) => Text(cell["source"]);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CourseKit.Cli.Bench;
+using CourseKit.Cli.Input;
 using CourseKit.Optimizers;
 using Spectre.Console;
 
@@ -16,13 +17,15 @@ public static class BenchCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per line instead of tables" };
         var sizes = new Option<string>("--sizes") { Description = "Vector sizes for the optimizer step, comma-separated", DefaultValueFactory = _ => "1000000,10000000" };
         var only = new Option<string>("--only") { Description = "Groups to run: reference,optimizer,gemm,mlp", DefaultValueFactory = _ => "reference,optimizer,gemm,mlp" };
-        var minTime = new Option<double>("--min-time") { Description = "Seconds each timing sample lasts at least (longer is steadier)", DefaultValueFactory = _ => 0.2 };
+        var minTime = CliNumbers.DoubleOption("--min-time", "Seconds each timing sample lasts at least (longer is steadier; default 0.2, at most 60)");
         var command = new Command("bench", "Measure optimizer steps, GEMM and MLP training against this machine's bandwidth and FMA limits.") { json, sizes, only, minTime };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             bool asJson = parse.GetValue(json);
-            Timing.MinSeconds = parse.GetValue(minTime) is > 0 and var t ? t : throw new UsageException("--min-time must be > 0.");
+            double seconds = parse.GetValue(minTime) ?? 0.2;
+            if (seconds is <= 0 or > 60) throw new UsageException($"--min-time: {seconds} is out of range; the limit is more than 0 and at most 60 seconds.");
+            Timing.MinSeconds = seconds;
             int[] ns = ParseSizes(parse.GetValue(sizes)!);
             var groups = parse.GetValue(only)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
             foreach (var group in groups)
@@ -75,17 +78,10 @@ public static class BenchCommand
         return command;
     }
 
-    private static int[] ParseSizes(string text)
-    {
-        try
-        {
-            return text.Split(',').Select(s => int.Parse(s.Trim(), System.Globalization.CultureInfo.InvariantCulture)).Select(n => n > 0 ? n : throw new FormatException()).ToArray();
-        }
-        catch (FormatException)
-        {
-            throw new UsageException($"--sizes must be positive whole numbers separated by commas; got '{text}'.");
-        }
-    }
+    /// <summary>The largest vector the optimizer bench steps: its buffers then take about 1 GB.</summary>
+    public const int MaxSize = 50_000_000;
+
+    private static int[] ParseSizes(string text) => CliNumbers.IntList(text, "--sizes", 1, MaxSize, maxCount: 8);
 
     // A column per figure name, so the table reads like the peers' tables.
     private static void Render(IReadOnlyList<BenchRecord> records)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CourseKit.Cli.Output;
 using CourseKit.Notebooks;
 
 namespace CourseKit.Cli.Commands;
@@ -33,24 +34,29 @@ public static class ExportCommand
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             int seconds = parse.GetValue(timeout);
-            if (seconds <= 0) throw new UsageException($"--cell-timeout must be a positive number of seconds; got {seconds}.");
+            if (seconds is <= 0 or > RunCommand.MaxCellSeconds) throw new UsageException($"--cell-timeout: {seconds} is out of range; the limit is 1 to {RunCommand.MaxCellSeconds} seconds (a day).");
             string root = StudentKernel.FindRepositoryRoot(AppContext.BaseDirectory)
                           ?? StudentKernel.FindRepositoryRoot(Directory.GetCurrentDirectory())
                           ?? throw new UsageException("coursekit export runs from a CourseKit checkout (no CourseKit.sln found above this folder).");
             string[] given = parse.GetValue(notebooks) ?? [];
             var paths = RunCommand.Expand(given.Length > 0 ? given : [Path.Combine(root, "notebooks")]);
-            string outFolder = Path.GetFullPath(parse.GetValue(output)!);
+            string outFolder = OutputFolder.Full(parse.GetValue(output)!, "--out");
+            RunCommand.RefuseInputsInside(outFolder, paths);
+            using var written = OutputFolder.Begin(outFolder, "export");
 
-            NotebookRun? failed = await ExportJob.RunAsync(paths, outFolder, root,
+            // Written beside the target and swapped in whole: a failing notebook leaves the previous export as it was.
+            NotebookRun? failed = await ExportJob.RunAsync(paths, written.Path, root,
                 log: line => stdout.WriteLine(line),
                 onCellFinished: cell => { if (!cell.Succeeded) stderr.WriteLine($"  cell {cell.Index}: {cell.Failure}"); },
                 cellTimeout: TimeSpan.FromSeconds(seconds), cancellationToken: cancellationToken);
             if (failed is not null)
             {
                 stderr.WriteLine($"coursekit: {failed.FailureMessage}");
+                stderr.WriteLine(Directory.Exists(outFolder) ? $"{outFolder} still holds the previous export." : $"Nothing was written to {outFolder}.");
                 return ExitCodes.Failed;
             }
 
+            written.Commit();
             stdout.WriteLine($"Exported {paths.Count} notebook(s). Open {Path.Combine(outFolder, "index.html")}");
             return ExitCodes.Success;
         });

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using CourseKit.Cli.Input;
+using CourseKit.Cli.Output;
 using CourseKit.Lab;
 using CourseKit.Optimizers;
 using Spectre.Console;
@@ -21,7 +23,7 @@ public static class LabCommand
         var optimizers = new Option<string>("--optimizers") { Description = "Comma-separated optimizers (default: all nine)", DefaultValueFactory = _ => string.Join(",", OptimizerFactory.Names) };
         var schedules = new Option<string>("--schedules") { Description = "Comma-separated: " + string.Join(", ", LabSchedules.Names), DefaultValueFactory = _ => string.Join(",", LabSchedules.Names) };
         var epochs = new Option<int>("--epochs") { Description = "Epochs per run", DefaultValueFactory = _ => defaults.Epochs };
-        var seeds = new Option<string>("--seeds") { Description = "A count N (seeds 1..N) or a comma-separated list", DefaultValueFactory = _ => "3" };
+        var seeds = new Option<string>("--seeds") { Description = "A count N (seeds 1..N, N at most 1,000) or a comma-separated list", DefaultValueFactory = _ => "3" };
         var batch = new Option<int>("--batch-size") { Description = "Minibatch size", DefaultValueFactory = _ => defaults.BatchSize };
         var hidden = new Option<string>("--hidden") { Description = "Hidden layer widths, comma-separated", DefaultValueFactory = _ => string.Join(",", defaults.Hidden) };
         var threads = new Option<int>("--threads") { Description = "Runs in parallel", DefaultValueFactory = _ => defaults.Threads };
@@ -40,16 +42,17 @@ public static class LabCommand
                 Dataset = parse.GetValue(dataset)!,
                 Optimizers = List(parse.GetValue(optimizers)!, "--optimizers"),
                 Schedules = List(parse.GetValue(schedules)!, "--schedules"),
-                Epochs = parse.GetValue(epochs),
+                Epochs = Limit(parse.GetValue(epochs), "--epochs", MaxEpochs),
                 Seeds = Seeds(parse.GetValue(seeds)!),
-                BatchSize = parse.GetValue(batch),
-                Hidden = Ints(parse.GetValue(hidden)!, "--hidden"),
-                Threads = parse.GetValue(threads),
+                BatchSize = Limit(parse.GetValue(batch), "--batch-size", MaxBatchSize),
+                Hidden = CliNumbers.IntList(parse.GetValue(hidden)!, "--hidden", 1, MaxWidth, maxCount: MaxLayers),
+                Threads = Threads(parse.GetValue(threads), parse.InvocationConfiguration.Error),
                 SearchFactors = parse.GetValue(noSearch) ? [] : defaults.SearchFactors,
             };
             Validate(settings);
             string target = (parse.GetValue(outDir)?.FullName)
                 ?? Path.GetFullPath(Path.Combine("out", $"lab-{settings.Dataset}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"));
+            using var written = OutputFolder.Begin(target, "lab"); // refused before the training, not after
 
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
             if (Console.IsOutputRedirected || output != Console.Out) console.Profile.Width = 160; // logs and CI: no terminal to wrap to
@@ -78,11 +81,9 @@ public static class LabCommand
                 results.Runs.Count, results.Runs.Count(r => r.Diverged), results.Elapsed.TotalSeconds, results.SamplesPerSecond, settings.Threads,
                 settings.Threads == 1 ? "" : "s");
 
-            WriteAtomically(target, folder =>
-            {
-                File.WriteAllText(Path.Combine(folder, "results.csv"), results.ToCsv());
-                LabReport.Create(results).Save(Path.Combine(folder, "report.html"));
-            });
+            File.WriteAllText(Path.Combine(written.Path, "results.csv"), results.ToCsv());
+            LabReport.Create(results).Save(Path.Combine(written.Path, "report.html"));
+            written.Commit();
             console.MarkupLineInterpolated($"Wrote [bold]{target}[/]: results.csv and report.html");
             return ExitCodes.Success;
         });
@@ -102,27 +103,6 @@ public static class LabCommand
         }
 
         return table;
-    }
-
-    /// <summary>Writes into a fresh sibling folder, then moves it into place: the output is never half-written.</summary>
-    internal static void WriteAtomically(string target, Action<string> write)
-    {
-        string parent = Path.GetDirectoryName(target) ?? ".";
-        Directory.CreateDirectory(parent);
-        string temporary = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
-        if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
-        Directory.CreateDirectory(temporary);
-        try
-        {
-            write(temporary);
-            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            Directory.Move(temporary, target);
-        }
-        catch
-        {
-            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
-            throw;
-        }
     }
 
     private static void Validate(LabSettings settings)
@@ -149,31 +129,32 @@ public static class LabCommand
         }
     }
 
+    // Limits stated up front (issue 13): larger values overflowed a capacity or ran out of memory after minutes.
+    private const int MaxEpochs = 10_000, MaxBatchSize = 100_000, MaxWidth = 4_096, MaxLayers = 8, MaxSeeds = 1_000;
+
     private static string[] List(string text, string flag)
     {
         string[] items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).ToArray();
+        CliNumbers.Distinct(items, flag);
         return items.Length > 0 ? items : throw new UsageException($"{flag}: give at least one name.");
     }
 
-    private static int[] Ints(string text, string flag)
+    private static int Limit(int value, string flag, int max) =>
+        value is >= 1 && value <= max ? value : throw new UsageException($"{flag}: {value} is out of range; the limit is 1 to {max:N0}.");
+
+    // More runs in parallel than cores only slows each run and misreports the thread count.
+    private static int Threads(int requested, TextWriter error)
     {
-        try
-        {
-            return text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        }
-        catch (FormatException)
-        {
-            throw new UsageException($"{flag}: '{text}' is not a comma-separated list of whole numbers.");
-        }
+        if (requested < 1) throw new UsageException($"--threads: {requested} is out of range; the limit is 1 to {Environment.ProcessorCount} (this machine's cores).");
+        if (requested <= Environment.ProcessorCount) return requested;
+        error.WriteLine($"coursekit: --threads {requested} is more than this machine's {Environment.ProcessorCount} cores; using {Environment.ProcessorCount}.");
+        return Environment.ProcessorCount;
     }
 
-    private static int[] Seeds(string text)
-    {
-        int[] values = Ints(text, "--seeds");
-        if (values.Length == 1 && !text.Contains(','))
-            return values[0] >= 1 ? Enumerable.Range(1, values[0]).ToArray() : throw new UsageException($"--seeds: a count must be >= 1; got {values[0]}.");
-        return values;
-    }
+    private static int[] Seeds(string text) =>
+        text.Contains(',')
+            ? CliNumbers.IntList(text, "--seeds", 0, int.MaxValue, maxCount: MaxSeeds)
+            : Enumerable.Range(1, CliNumbers.Int(text, "--seeds", 1, MaxSeeds)).ToArray();
 
     // Progress<T> posts to the thread pool; the bars want the update now, from whichever core finished a run.
     private sealed class SynchronousProgress(Action<LabProgress> report) : IProgress<LabProgress>

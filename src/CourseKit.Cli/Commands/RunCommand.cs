@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CourseKit.Cli.Output;
 using CourseKit.Notebooks;
 using Spectre.Console;
 
@@ -34,32 +35,51 @@ public static class RunCommand
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
             string? outFolder = parse.GetValue(output);
             int seconds = parse.GetValue(timeout);
-            if (seconds <= 0) throw new UsageException($"--cell-timeout must be a positive number of seconds; got {seconds}.");
+            if (seconds is <= 0 or > MaxCellSeconds) throw new UsageException($"--cell-timeout: {seconds} is out of range; the limit is 1 to {MaxCellSeconds} seconds (a day).");
             var paths = Expand(parse.GetValue(notebooks)!);
 
-            foreach (string path in paths)
+            // Every output folder is checked (and made) before the first cell runs; each is swapped in at the end,
+            // after a failure too, since the executed copy with the error is what the student wants to read.
+            var folders = new Dictionary<string, OutputFolder>(StringComparer.Ordinal);
+            try
             {
-                string target = outFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "out");
-                console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(path))}[/]");
-                void Finished(CellOutcome cell) => console.MarkupLine(cell.Succeeded
-                    ? $"  [green]✓[/] cell {cell.Index,3}  {cell.Elapsed.TotalSeconds,6:F1} s{(cell.ProducedChart ? "  chart" : "")}"
-                    : $"  [red]✗[/] cell {cell.Index,3}  {cell.Elapsed.TotalSeconds,6:F1} s  {Markup.Escape(cell.Failure ?? "")}");
-                Task<NotebookRun> Run(Action<int, int, int>? started) => NotebookRunner.RunAsync(
-                    path, target, started, Finished, TimeSpan.FromSeconds(seconds), cancellationToken);
+                var targets = paths.Select(p => OutputFolder.Full(outFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(p))!, "out"), "--out")).ToList();
+                foreach (string target in targets.Distinct()) RefuseInputsInside(target, paths);
+                foreach (string target in targets.Distinct()) folders[target] = OutputFolder.Begin(target, "run", keepPrevious: true);
 
-                // On a terminal a spinner says which cell is running; redirected output gets the lines only.
-                NotebookRun run = console.Profile.Capabilities.Interactive
-                    ? await console.Status().StartAsync("starting the kernel …", status =>
-                        Run((index, done, total) => status.Status($"cell {index} ({done + 1} of {total} code cells) …")))
-                    : await Run(null);
-                if (!run.Succeeded)
+                for (int i = 0; i < paths.Count; i++)
                 {
-                    stderr.WriteLine($"coursekit: {run.FailureMessage}");
-                    if (run.ExecutedCopyPath is not null) stderr.WriteLine($"The executed copy with the error is {run.ExecutedCopyPath}.");
-                    return ExitCodes.Failed;
+                    string path = paths[i];
+                    OutputFolder folder = folders[targets[i]];
+                    string copy = Path.Combine(folder.Target, Path.GetFileName(path));
+                    console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(path))}[/]");
+                    void Finished(CellOutcome cell) => console.MarkupLine(cell.Succeeded
+                        ? $"  [green]✓[/] cell {cell.Index,3}  {cell.Elapsed.TotalSeconds,6:F1} s{(cell.ProducedChart ? "  chart" : "")}"
+                        : $"  [red]✗[/] cell {cell.Index,3}  {cell.Elapsed.TotalSeconds,6:F1} s  {Markup.Escape(cell.Failure ?? "")}");
+                    Task<NotebookRun> Run(Action<int, int, int>? started) => NotebookRunner.RunAsync(
+                        path, folder.Path, started, Finished, TimeSpan.FromSeconds(seconds), cancellationToken);
+
+                    // On a terminal a spinner says which cell is running; redirected output gets the lines only.
+                    NotebookRun run = console.Profile.Capabilities.Interactive
+                        ? await console.Status().StartAsync("starting the kernel …", status =>
+                            Run((index, done, total) => status.Status($"cell {index} ({done + 1} of {total} code cells) …")))
+                        : await Run(null);
+                    if (!run.Succeeded)
+                    {
+                        foreach (var written in folders.Values) written.Commit();
+                        stderr.WriteLine($"coursekit: {run.FailureMessage}");
+                        stderr.WriteLine($"The executed copy with the error is {copy}.");
+                        return ExitCodes.Failed;
+                    }
+
+                    stdout.WriteLine($"  {run.Cells.Count} code cells ran; executed copy: {copy}");
                 }
 
-                stdout.WriteLine($"  {run.Cells.Count} code cells ran; executed copy: {run.ExecutedCopyPath}");
+                foreach (var written in folders.Values) written.Commit();
+            }
+            finally
+            {
+                foreach (var written in folders.Values) written.Dispose();
             }
 
             return ExitCodes.Success;
@@ -67,7 +87,25 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary>Files as given; a folder stands for its *.ipynb files (not sub-folders), by name.</summary>
+    /// <summary>The longest --cell-timeout: a day (a timer cannot wait much more than 49 days anyway).</summary>
+    public const int MaxCellSeconds = 86_400;
+
+    /// <summary>An output folder that holds one of the notebooks would replace the notebook: refused.</summary>
+    internal static void RefuseInputsInside(string target, IEnumerable<string> notebooks)
+    {
+        string inside = target + Path.DirectorySeparatorChar;
+        foreach (string notebook in notebooks)
+        {
+            string full = Path.GetFullPath(notebook);
+            if (full.StartsWith(inside, StringComparison.Ordinal))
+                throw new UsageException($"--out: {target} holds the notebook {full}; executed copies never overwrite the source. Name another folder.");
+        }
+    }
+
+    /// <summary>
+    /// Files as given; a folder stands for its *.ipynb files (not sub-folders), by name. Each is read once here,
+    /// so a file that is not a notebook is refused before anything runs.
+    /// </summary>
     internal static List<string> Expand(IEnumerable<string> arguments)
     {
         var paths = new List<string>();
@@ -88,6 +126,18 @@ public static class RunCommand
             else
             {
                 throw new UsageException($"{argument}: no such notebook or folder.");
+            }
+        }
+
+        foreach (string path in paths)
+        {
+            try
+            {
+                NotebookFile.Load(path);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException(e is InvalidDataException ? e.Message : $"{path}: cannot be read: {e.Message}");
             }
         }
 

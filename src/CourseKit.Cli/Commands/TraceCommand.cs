@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CourseKit.Charts;
+using CourseKit.Cli.Input;
+using CourseKit.Cli.Output;
 using CourseKit.Clipping;
 using CourseKit.Optimizers;
 using CourseKit.Schedules;
@@ -23,15 +25,15 @@ public static class TraceCommand
         var surface = new Option<string>("--surface") { Description = "Surface: " + string.Join(", ", SurfaceCatalog.Names) + " (quadratic:KAPPA sets κ)", Required = true };
         var start = new Option<string>("--start") { Description = "Start point X,Y", Required = true };
         var steps = new Option<int>("--steps") { Description = "Number of updates N (N+1 rows)", Required = true };
-        var lr = new Option<double?>("--lr") { Description = "ε, or ε₀ under a schedule" };
-        var momentum = new Option<double?>("--momentum") { Description = "α (momentum, nesterov, rmsprop-nesterov)" };
-        var rho = new Option<double?>("--rho") { Description = "ρ (rmsprop, rmsprop-nesterov, adadelta)" };
-        var beta1 = new Option<double?>("--beta1") { Description = "ρ₁ (adam, adamax)" };
-        var beta2 = new Option<double?>("--beta2") { Description = "ρ₂ (adam, adamax)" };
-        var delta = new Option<double?>("--delta") { Description = "δ" };
+        var lr = CliNumbers.DoubleOption("--lr", "ε, or ε₀ under a schedule");
+        var momentum = CliNumbers.DoubleOption("--momentum", "α (momentum, nesterov, rmsprop-nesterov)");
+        var rho = CliNumbers.DoubleOption("--rho", "ρ (rmsprop, rmsprop-nesterov, adadelta)");
+        var beta1 = CliNumbers.DoubleOption("--beta1", "ρ₁ (adam, adamax)");
+        var beta2 = CliNumbers.DoubleOption("--beta2", "ρ₂ (adam, adamax)");
+        var delta = CliNumbers.DoubleOption("--delta", "δ");
         var schedule = new Option<string>("--schedule") { Description = "constant, step:F:N, annealed:T, exponential:T or linear:TAU:EPS_TAU", DefaultValueFactory = _ => "constant" };
-        var clipNorm = new Option<double?>("--clip-norm") { Description = "Clip ĝ by L2 norm V" };
-        var clipValue = new Option<double?>("--clip-value") { Description = "Clip each component of ĝ to [−V, V]" };
+        var clipNorm = CliNumbers.DoubleOption("--clip-norm", "Clip ĝ by L2 norm V");
+        var clipValue = CliNumbers.DoubleOption("--clip-value", "Clip each component of ĝ to [−V, V]");
         var format = new Option<string>("--format") { Description = "csv or json", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained chart (contour with the path) to FILE" };
@@ -43,7 +45,8 @@ public static class TraceCommand
         command.SetAction(parse =>
         {
             TextWriter output = parse.InvocationConfiguration.Output, error = parse.InvocationConfiguration.Error;
-            if (parse.GetValue(steps) < 0) throw new UsageException($"--steps must be >= 0; got {parse.GetValue(steps)}.");
+            if (parse.GetValue(steps) is < 0 or > MaxSteps)
+                throw new UsageException($"--steps: {parse.GetValue(steps)} is out of range; the limit is 0 to {MaxSteps:N0} (the path is kept in memory and printed whole).");
             double? norm = parse.GetValue(clipNorm), value = parse.GetValue(clipValue);
             if (norm is not null && value is not null) throw new UsageException("--clip-norm and --clip-value: use one or the other.");
 
@@ -62,11 +65,18 @@ public static class TraceCommand
             };
             var opt = Flag("--optimizer", () => OptimizerFactory.Create<double>(parse.GetValue(optimizer)!, settings));
             var surf = Flag("--surface", () => SurfaceCatalog.Create(parse.GetValue(surface)!));
+            using var chart = parse.GetValue(html) is { } file ? OutputFile.Begin(file.FullName, ChartMarker, "--html") : null;
             var path = Trajectory.Run(opt, surf, ParsePoint(parse.GetValue(start)!), parse.GetValue(steps));
 
             if (parse.GetValue(format) == "json") WriteJson(output, path);
             else WriteCsv(output, path);
-            if (parse.GetValue(html) is { } file) ChartHtml.Save(PathChart.Create(surf, path), file.FullName);
+            if (chart is not null)
+            {
+                string page = ChartHtml.ToSelfContainedHtml(PathChart.Create(surf, path));
+                int head = page.IndexOf("<head>", StringComparison.OrdinalIgnoreCase);
+                File.WriteAllText(chart.Path, head < 0 ? ChartMarker + page : page.Insert(head + "<head>".Length, ChartMarker));
+                chart.Commit();
+            }
 
             if (path.Diverged)
             {
@@ -78,6 +88,12 @@ public static class TraceCommand
         });
         return command;
     }
+
+    /// <summary>The most updates one trace runs: a million rows of CSV, about 50 MB held while it runs.</summary>
+    public const int MaxSteps = 1_000_000;
+
+    // How the kit knows a chart file it may replace: a generator tag in the page's head.
+    public const string ChartMarker = "<meta name=\"generator\" content=\"coursekit trace\">";
 
     /// <summary>"X,Y" in invariant culture.</summary>
     internal static (double X, double Y) ParsePoint(string text)

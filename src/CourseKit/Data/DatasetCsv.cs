@@ -22,9 +22,24 @@ public static class DatasetCsv
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(labelColumn);
         if (!File.Exists(path)) throw new FileNotFoundException($"No data file at {Path.GetFullPath(path)}.", path);
+        return Parse(File.ReadAllText(path), path, labelColumn, name ?? Path.GetFileNameWithoutExtension(path));
+    }
 
-        string[] header = Validate(path, labelColumn, out int rows, out int classCount);
-        Frame<int, string> frame = Frame.ReadCsv(path, hasHeaders: true, inferTypes: true, inferRows: 0);
+    /// <summary>
+    /// Reads CSV <paramref name="text"/> as <see cref="Load"/> reads a file (the bundled digits come from the
+    /// library's embedded copy this way); <paramref name="source"/> names it in error messages.
+    /// </summary>
+    /// <exception cref="DataFormatException">A line is malformed; the message names the source, the line and the problem.</exception>
+    public static Dataset Parse(string text, string source, string labelColumn = "label", string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(labelColumn);
+        string path = source;
+        string[] lines = text.ReplaceLineEndings("\n").Split('\n');
+        string[] header = Validate(lines, path, labelColumn, out int rows, out int classCount);
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        Frame<int, string> frame = Frame.ReadCsv(stream, hasHeaders: true, inferTypes: true, inferRows: 0);
         if (frame.RowCount != rows)
             throw new DataFormatException(path, rows + 1, $"Deedle read {frame.RowCount} data rows where the check counted {rows}.");
 
@@ -42,9 +57,8 @@ public static class DatasetCsv
 
     // The pre-pass: header, then every data line has the header's number of finite numbers, and
     // whole non-negative labels. Returns the header.
-    private static string[] Validate(string path, string labelColumn, out int rows, out int classCount)
+    private static string[] Validate(string[] lines, string path, string labelColumn, out int rows, out int classCount)
     {
-        string[] lines = File.ReadAllLines(path);
         int last = lines.Length;
         while (last > 0 && string.IsNullOrWhiteSpace(lines[last - 1])) last--; // trailing blank lines are harmless
         if (last == 0) throw new DataFormatException(path, 1, "the file is empty; expected a header row such as 'x0,x1,label'.");

@@ -9,11 +9,25 @@ public static class Digits
     /// <summary>The file name under the data folder.</summary>
     public const string FileName = "digits.csv";
 
+    /// <summary>The name of the copy of <c>data/digits.csv</c> embedded in this library.</summary>
+    public const string ResourceName = "CourseKit.Data.digits.csv";
+
     /// <summary>
-    /// Loads the digits from <paramref name="path"/>, or, when it is null, from the first
-    /// <c>data/digits.csv</c> found walking up from the current directory and then from the application's folder.
+    /// Loads the digits from <paramref name="path"/>, or, when it is null, from the copy embedded in the
+    /// library, so the lab, trace and the notebooks work from any folder (<c>data/digits.csv</c> is the
+    /// readable copy of the same bytes).
     /// </summary>
-    public static Dataset Load(string? path = null) => DatasetCsv.Load(path ?? Find(), "label", "digits");
+    public static Dataset Load(string? path = null) =>
+        path is null ? DatasetCsv.Parse(EmbeddedText(), "the embedded data/digits.csv", "label", "digits") : DatasetCsv.Load(path, "label", "digits");
+
+    /// <summary>The embedded copy of <c>data/digits.csv</c>, as text.</summary>
+    public static string EmbeddedText()
+    {
+        using Stream stream = typeof(Digits).Assembly.GetManifestResourceStream(ResourceName)
+                              ?? throw new InvalidOperationException($"The library was built without its embedded {ResourceName}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 
     /// <summary>
     /// The split the tests and notebooks use: 60% train, 20% validation, 20% test, stratified by digit,
@@ -22,7 +36,7 @@ public static class Digits
     public static DatasetSplit LoadSplit(int seed = 42, string? path = null) =>
         DatasetSplit.Create(Load(path), validationFraction: 0.2, testFraction: 0.2, seed).Standardized();
 
-    /// <summary>Finds <c>data/digits.csv</c> (notebooks run in <c>notebooks/</c>, tests in their bin folder).</summary>
+    /// <summary>Finds the readable copy <c>data/digits.csv</c> walking up from the current folder, then from the application's.</summary>
     public static string Find()
     {
         foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })

@@ -14,7 +14,7 @@ public class LabCommandTests
         Assert.True(exit == 0, error);
         Assert.Contains("Ranked by mean test accuracy", output);
         Assert.Contains(target, output);
-        Assert.Equal(["report.html", "results.csv"], Directory.GetFiles(target).Select(Path.GetFileName).Order());
+        Assert.Equal([".coursekit-output", "report.html", "results.csv"], Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(3 == File.ReadAllLines(Path.Combine(target, "results.csv")).Length, File.ReadAllText(Path.Combine(target, "results.csv")));
         string html = File.ReadAllText(Path.Combine(target, "report.html"));
         Assert.Equal(1, Count(html, "* plotly.js v")); // plotly.js is included once
