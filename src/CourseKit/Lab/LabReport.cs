@@ -35,6 +35,8 @@ public static class LabReport
                        $"{s.Epochs} epochs ({results.BudgetSteps} steps) of minibatches of {s.BatchSize}, MLP {string.Join("-", s.Hidden)} hidden (ReLU), " +
                        $"after {results.Trials.Count(t => !double.IsNaN(t.ValidationLoss))} search runs. Wall time {results.Elapsed.TotalSeconds:F1} s.");
 
+        // The tables have many columns: let headers wrap so they fit the page.
+        page.Html("<style>table.lab th{white-space:normal;vertical-align:bottom} table.lab{font-size:90%;margin-bottom:1em}</style>");
         page.Heading("How this lab chooses");
         page.Html("<ul>" + string.Concat(Method(results).Select(m => $"<li>{WebUtility.HtmlEncode(m)}</li>")) + "</ul>");
 
@@ -46,7 +48,7 @@ public static class LabReport
         page.Html(ChoiceTable(results, choices));
         if (s.Optimizers.Contains("adadelta")) page.Paragraph(AdaDeltaNote);
 
-        page.Heading($"Every configuration, best on validation first ({Level(s)} t-intervals over seeds; shaded: tied with the best)");
+        page.Heading($"Every configuration, best on validation first ({Level(s)} t-intervals over seeds; shaded, \"tied\": tied with the best)");
         page.Html(Table(results, summary));
 
         page.Heading("Validation loss per epoch (each optimizer with the schedule validation chose; band = min to max over seeds; dashed: target loss)");
@@ -158,13 +160,13 @@ public static class LabReport
 
     private static string ChoiceTable(LabResults results, IReadOnlyList<LabChoice> choices)
     {
-        var html = new StringBuilder("<table><tr><th>optimizer</th><th>ε chosen</th><th>× default</th><th>at the search's bound?</th><th>schedule chosen</th><th>validation loss</th><th>test accuracy</th><th>tied with the best?</th></tr>");
+        var html = new StringBuilder("<table class=\"lab\"><tr><th>optimizer</th><th>ε chosen</th><th>× default</th><th>at the search's bound?</th><th>schedule chosen</th><th>validation loss</th><th>test accuracy (reported, not used to choose)</th><th>tied with the best?</th></tr>");
         foreach (var c in choices)
         {
             var row = results.Summary().First(x => x.Optimizer == c.Optimizer && x.Schedule == c.Schedule);
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr{Shade(row)}><td style=\"color:{ColorOf(c.Optimizer)}\">■ {E(c.Optimizer)}</td><td>{c.LearningRate:G3}</td><td>{c.Factor:G3}</td><td>{(c.AtSearchBound ? "<b style=\"color:#a00\">yes</b>" : "no")}</td>" +
-                $"<td>{E(c.Schedule)}</td><td>{Interval(row.ValidationLoss, "G3")}</td><td>{Percent(row.TestAccuracy)}</td><td>{(row.TiedWithBest ? "tied" : "no")}</td></tr>");
+                $"<td>{E(c.Schedule)}</td><td>{Interval(row.ValidationLoss, "F3")}</td><td>{Percent(row.TestAccuracy)}</td><td>{(row.TiedWithBest ? "tied" : "no")}</td></tr>");
         }
 
         return html.Append("</table>").ToString();
@@ -172,14 +174,14 @@ public static class LabReport
 
     private static string Table(LabResults results, IReadOnlyList<LabSummary> summary)
     {
-        var html = new StringBuilder("<table><tr><th></th><th>optimizer</th><th>schedule</th><th>ε₀</th><th>validation loss</th><th>paired Δ from the best</th><th>validation accuracy</th>" +
-                                     "<th>test accuracy (reported, not used)</th><th>train loss</th><th>steps to target loss</th><th>diverged</th></tr>");
+        var html = new StringBuilder("<table class=\"lab\"><tr><th></th><th>optimizer</th><th>schedule</th><th>ε₀</th><th>validation loss</th><th>paired Δ from the best</th><th>validation accuracy</th>" +
+                                     "<th>test accuracy (reported, not used to choose)</th><th>train loss</th><th>steps to target loss</th><th>diverged</th></tr>");
         foreach (var x in summary)
         {
-            string mark = x.IsBest ? "best" : x.TiedWithBest ? "tied with the best" : "";
+            string mark = x.IsBest ? "best" : x.TiedWithBest ? "tied" : "";
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr{Shade(x)}><td>{mark}</td><td style=\"color:{ColorOf(x.Optimizer)}\">■ {E(x.Optimizer)}</td><td>{E(x.Schedule)}</td><td>{x.LearningRate:G3}</td>" +
-                $"<td>{Interval(x.ValidationLoss, "G3")}</td><td>{(x.DifferenceFromBest is { } d ? Interval(d, "G2") : "")}</td><td>{Percent(x.ValidationAccuracy)}</td><td>{Percent(x.TestAccuracy)}</td>" +
+                $"<td>{Interval(x.ValidationLoss, "F3")}</td><td>{(x.DifferenceFromBest is { } d ? "+" + Interval(d, "F3") : "")}</td><td>{Percent(x.ValidationAccuracy)}</td><td>{Percent(x.TestAccuracy)}</td>" +
                 $"<td>{x.MeanTrainLoss:G3}</td><td>{(x.MeanStepsToTarget is { } e ? e.ToString("F0", CultureInfo.InvariantCulture) : "not reached")}</td><td>{x.Diverged}/{x.Runs}</td></tr>");
         }
 
@@ -188,7 +190,7 @@ public static class LabReport
 
     private static string SecondsTable(IReadOnlyList<LabSummary> summary)
     {
-        var html = new StringBuilder("<table><tr><th>optimizer</th><th>schedule</th><th>seconds to target loss</th><th>seconds per run</th></tr>");
+        var html = new StringBuilder("<table class=\"lab\"><tr><th>optimizer</th><th>schedule</th><th>seconds to target loss</th><th>seconds per run</th></tr>");
         foreach (var x in summary)
             html.Append(CultureInfo.InvariantCulture, $"<tr{Shade(x)}><td>{E(x.Optimizer)}</td><td>{E(x.Schedule)}</td><td>{(x.MeanSecondsToTarget is { } t ? t.ToString("F2", CultureInfo.InvariantCulture) : "not reached")}</td><td>{x.MeanWallSeconds:F2}</td></tr>");
         return html.Append("</table>").ToString();
