@@ -77,6 +77,9 @@ public static class LabCommand
                 });
 
             console.Write(RankedTable(results));
+            foreach (string line in LabReport.Method(results)) console.WriteLine("- " + line);
+            console.WriteLine(LabReport.Verdict(results));
+            foreach (string warning in LabReport.Warnings(results)) console.WriteLine("! " + warning);
             console.MarkupLine(CultureInfo.InvariantCulture, "{0} runs, {1} diverged, {2:F1} s in all; the grid trained {3:N0} samples/s on {4} thread{5}.",
                 results.Runs.Count, results.Runs.Count(r => r.Diverged), results.Elapsed.TotalSeconds, results.SamplesPerSecond, settings.Threads,
                 settings.Threads == 1 ? "" : "s");
@@ -90,19 +93,26 @@ public static class LabCommand
         return command;
     }
 
+    // Fits 80 columns: the report has the other scores (validation accuracy, train loss, steps to target).
     private static Table RankedTable(LabResults results)
     {
-        var table = new Table().Title("Ranked by mean test accuracy over seeds")
-            .AddColumns("#", "optimizer", "schedule", "ε₀", "test acc.", "± std", "val. acc.", "train loss", "epochs to target", "diverged");
+        var table = new Table().Border(TableBorder.Simple)
+            .Title($"Best on validation loss first ({LabReport.Level(results.Settings)} CI, {results.Settings.Seeds.Count} seeds); test: reported, not used")
+            .AddColumns("", "optimizer", "schedule", "ε₀", "val. loss", "Δ vs best", "test acc %");
+        foreach (var column in table.Columns) column.Padding(0, 0, 0, 0);
         foreach (var s in results.Summary())
         {
-            table.AddRow(s.Rank.ToString(CultureInfo.InvariantCulture), s.Optimizer, s.Schedule, s.LearningRate.ToString("G3", CultureInfo.InvariantCulture),
-                s.MeanTestAccuracy.ToString("P2", CultureInfo.InvariantCulture), s.StdTestAccuracy.ToString("P2", CultureInfo.InvariantCulture),
-                s.MeanValidationAccuracy.ToString("P2", CultureInfo.InvariantCulture), s.MeanFinalTrainLoss.ToString("G4", CultureInfo.InvariantCulture),
-                s.MeanEpochsToTarget?.ToString("F1", CultureInfo.InvariantCulture) ?? "-", $"{s.Diverged}/{s.Runs}");
+            string mark = s.IsBest ? "best" : s.TiedWithBest ? "tied" : "";
+            string loss = s.Diverged > 0 ? $"div. {s.Diverged}/{s.Runs}" : Pm(s.ValidationLoss, 1, "F3");
+            string delta = s.DifferenceFromBest is { } d ? "+" + Pm(d, 1, "F3") : "";
+            table.AddRow(mark, s.Optimizer, s.Schedule, s.LearningRate.ToString("G3", CultureInfo.InvariantCulture), loss, delta, Pm(s.TestAccuracy, 100, "F1"));
         }
 
         return table;
+
+        static string Pm(ConfidenceInterval c, double scale, string format) => Markup.Escape(c.HasWidth
+            ? (c.Mean * scale).ToString(format, CultureInfo.InvariantCulture) + "±" + (c.HalfWidth * scale).ToString(format, CultureInfo.InvariantCulture)
+            : (c.Mean * scale).ToString(format, CultureInfo.InvariantCulture));
     }
 
     private static void Validate(LabSettings settings)

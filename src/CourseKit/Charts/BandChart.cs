@@ -15,9 +15,10 @@ public static class BandChart
     /// <param name="xTitle">What x counts (say "epoch").</param>
     /// <param name="yTitle">What the values are.</param>
     /// <param name="logY">Logarithmic y axis.</param>
+    /// <param name="colorOf">A series' colour (as "#rrggbb") by its name, to keep it across charts; by default the palette in order.</param>
     public static GenericChart Create(
         IEnumerable<(string Name, IReadOnlyList<IReadOnlyList<double>> Runs)> series,
-        string? title = null, string xTitle = "epoch", string yTitle = "loss", bool logY = true)
+        string? title = null, string xTitle = "epoch", string yTitle = "loss", bool logY = true, Func<string, string>? colorOf = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         var traces = new List<GenericChart>();
@@ -30,7 +31,8 @@ public static class BandChart
             double[] mean = x.Select((_, i) => runs.Average(r => r[i])).ToArray();
             double[] low = x.Select((_, i) => runs.Min(r => r[i])).ToArray();
             double[] high = x.Select((_, i) => runs.Max(r => r[i])).ToArray();
-            string color = ChartStyle.ColorAt(index++);
+            string color = colorOf?.Invoke(name) ?? ChartStyle.ColorAt(index);
+            index++;
 
             // Band: the upper edge invisible, the lower edge filled up to it ("tonexty").
             var upper = Chart.Line<double, double, string>(x: x, y: high, Name: name + " max", ShowLegend: false, LineColor: Color.fromString(color));

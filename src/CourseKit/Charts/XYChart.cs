@@ -11,7 +11,8 @@ public static class XYChart
 {
     public static GenericChart Create(
         IEnumerable<(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y)> series,
-        string? title = null, string xTitle = "x", string yTitle = "y", bool logX = false, bool logY = false, bool markersOnly = false)
+        string? title = null, string xTitle = "x", string yTitle = "y", bool logX = false, bool logY = false, bool markersOnly = false,
+        Func<string, string>? colorOf = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         var traces = new List<GenericChart>();
@@ -19,7 +20,9 @@ public static class XYChart
         foreach (var (name, x, y) in series)
         {
             if (x.Count != y.Count) throw new ArgumentException($"Series '{name}' has {x.Count} x values but {y.Count} y values.", nameof(series));
-            var color = Color.fromString(ChartStyle.ColorAt(index++));
+            // colorOf keeps a series' colour across charts whichever series a chart leaves out.
+            var color = Color.fromString(colorOf?.Invoke(name) ?? ChartStyle.ColorAt(index));
+            index++;
             traces.Add(markersOnly
                 ? Chart.Point<double, double, string>(x: x, y: y, Name: name, MarkerColor: color)
                 : Chart.Line<double, double, string>(x: x, y: y, Name: name, ShowMarkers: true, LineColor: color, MarkerColor: color));

@@ -26,14 +26,25 @@ public sealed record LabSettings
     /// <summary>Hidden layer widths of the MLP (ReLU); input and output sizes come from the data.</summary>
     public IReadOnlyList<int> Hidden { get; init; } = [64];
 
-    /// <summary>"Epochs to reach" counts the first epoch whose validation accuracy is at least this.</summary>
-    public double TargetAccuracy { get; init; } = 0.95;
+    /// <summary>
+    /// "Steps to target" counts the optimizer steps until the first epoch whose validation loss is at most this
+    /// (validation is measured once an epoch, so the count is a multiple of the steps per epoch).
+    /// </summary>
+    public double TargetLoss { get; init; } = 0.15;
 
     /// <summary>
-    /// The learning-rate search: each optimizer tries its default ε times each factor, with a constant
-    /// rate, and keeps the one with the lowest validation loss. An empty list skips the search.
+    /// The learning-rate search: each optimizer tries its default ε times each factor (ascending, a log grid),
+    /// with a constant rate, and keeps the one with the lowest validation loss. While the best sits at an edge
+    /// of the grid, the grid grows by one step past that edge, up to <see cref="SearchBound"/>. An empty list
+    /// skips the search.
     /// </summary>
-    public IReadOnlyList<double> SearchFactors { get; init; } = [0.1, 0.3, 1, 3, 10];
+    public IReadOnlyList<double> SearchFactors { get; init; } = [0.1, Math.Sqrt(0.1), 1, Math.Sqrt(10), 10];
+
+    /// <summary>The search never goes beyond the default ε × or ÷ this factor; a winner left there is flagged.</summary>
+    public double SearchBound { get; init; } = 1000;
+
+    /// <summary>Level of the confidence intervals over seeds (two-sided t-intervals).</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
 
     public int SearchEpochs { get; init; } = 5;
 
@@ -62,8 +73,21 @@ public sealed record LabSettings
         Hyperparameter.AtLeastOne(SearchEpochs, nameof(SearchEpochs));
         Hyperparameter.AtLeastOne(Threads, nameof(Threads));
         foreach (int h in Hidden) Hyperparameter.AtLeastOne(h, nameof(Hidden));
-        foreach (double f in SearchFactors) Hyperparameter.Positive(f, nameof(SearchFactors));
-        if (TargetAccuracy is not (> 0 and <= 1))
-            throw new ArgumentOutOfRangeException(nameof(TargetAccuracy), TargetAccuracy, $"TargetAccuracy must be in (0, 1]; got {TargetAccuracy}.");
+        if (Seeds.Distinct().Count() != Seeds.Count) throw new ArgumentException("Give each seed once (seeds pair the runs).", nameof(Seeds));
+        if (!(SearchBound >= 1) || double.IsInfinity(SearchBound))
+            throw new ArgumentOutOfRangeException(nameof(SearchBound), SearchBound, $"SearchBound must be a finite factor >= 1; got {SearchBound}.");
+        for (int i = 0; i < SearchFactors.Count; i++)
+        {
+            double f = SearchFactors[i];
+            if (!(f >= 1 / SearchBound && f <= SearchBound))
+                throw new ArgumentOutOfRangeException(nameof(SearchFactors), f, $"Search factors must lie in [1/SearchBound, SearchBound] = [{1 / SearchBound}, {SearchBound}]; got {f}.");
+            if (i > 0 && !(f > SearchFactors[i - 1]))
+                throw new ArgumentException($"Search factors must be strictly ascending; {f} follows {SearchFactors[i - 1]}.", nameof(SearchFactors));
+        }
+
+        if (!(TargetLoss > 0) || double.IsInfinity(TargetLoss))
+            throw new ArgumentOutOfRangeException(nameof(TargetLoss), TargetLoss, $"TargetLoss must be a finite loss > 0; got {TargetLoss}.");
+        if (ConfidenceLevel is not (> 0 and < 1))
+            throw new ArgumentOutOfRangeException(nameof(ConfidenceLevel), ConfidenceLevel, $"ConfidenceLevel must be in (0, 1); got {ConfidenceLevel}.");
     }
 }
