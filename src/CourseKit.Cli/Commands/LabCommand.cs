@@ -18,7 +18,7 @@ public static class LabCommand
     public static Command Create()
     {
         var defaults = new LabSettings();
-        var dataset = new Option<string>("--dataset") { Description = "digits (bundled), spirals, moons or blobs", DefaultValueFactory = _ => defaults.Dataset };
+        var dataset = new Option<string>("--dataset") { Description = "digits (bundled), fashion-mnist (see 'coursekit data fetch'), spirals, moons or blobs", DefaultValueFactory = _ => defaults.Dataset };
         dataset.AcceptOnlyFromAmong([.. LabData.Names]);
         var optimizers = new Option<string>("--optimizers") { Description = "Comma-separated optimizers (default: all nine)", DefaultValueFactory = _ => string.Join(",", OptimizerFactory.Names) };
         var schedules = new Option<string>("--schedules") { Description = "Comma-separated: " + string.Join(", ", LabSchedules.Names), DefaultValueFactory = _ => string.Join(",", LabSchedules.Names) };
@@ -28,11 +28,13 @@ public static class LabCommand
         var hidden = new Option<string>("--hidden") { Description = "Hidden layer widths, comma-separated", DefaultValueFactory = _ => string.Join(",", defaults.Hidden) };
         var threads = new Option<int>("--threads") { Description = "Runs in parallel", DefaultValueFactory = _ => defaults.Threads };
         var noSearch = new Option<bool>("--no-search") { Description = "Skip the learning-rate search: every optimizer at its default ε" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder with Fashion-MNIST's four IDX files (default: the kit's download folder, then /usr/share/datasets/fashion-mnist)" };
+        var images = new Option<int?>("--images") { Description = $"Fashion-MNIST training images to use, 60 to {LabData.FashionMnistImages:N0} (a sixth validate; default: all)" };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Output folder (default: out/lab-<dataset>-<time>)" };
 
         var command = new Command("lab", "The hands-on lab: benchmark every optimizer and schedule on a network.")
         {
-            dataset, optimizers, schedules, epochs, seeds, batch, hidden, threads, noSearch, outDir,
+            dataset, optimizers, schedules, epochs, seeds, batch, hidden, threads, noSearch, outDir, dataDir, images,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +42,8 @@ public static class LabCommand
             var settings = new LabSettings
             {
                 Dataset = parse.GetValue(dataset)!,
+                DataDir = parse.GetValue(dataDir),
+                Images = parse.GetValue(images),
                 Optimizers = List(parse.GetValue(optimizers)!, "--optimizers"),
                 Schedules = List(parse.GetValue(schedules)!, "--schedules"),
                 Epochs = Limit(parse.GetValue(epochs), "--epochs", MaxEpochs),
@@ -133,6 +137,7 @@ public static class LabCommand
                 nameof(LabSettings.Threads) => "--threads",
                 nameof(LabSettings.Seeds) => "--seeds",
                 nameof(LabSettings.Dataset) => "--dataset",
+                nameof(LabSettings.Images) => "--images",
                 _ => e.ParamName ?? "lab",
             };
             throw new UsageException($"{flag}: {e.Message.Split('\n')[0]}");

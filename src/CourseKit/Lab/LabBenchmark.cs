@@ -19,7 +19,7 @@ public static class LabBenchmark
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        DatasetSplit split = LabData.Load(settings.Dataset, settings.DataSeed);
+        DatasetSplit split = LabData.Load(settings.Dataset, settings.DataSeed, settings.DataDir, settings.Images);
         int stepsPerEpoch = (split.Train.Rows + settings.BatchSize - 1) / settings.BatchSize;
         var clock = Stopwatch.StartNew();
 

@@ -9,8 +9,14 @@ namespace CourseKit.Lab;
 /// </summary>
 public sealed record LabSettings
 {
-    /// <summary><c>digits</c> (bundled), <c>spirals</c>, <c>moons</c> or <c>blobs</c>.</summary>
+    /// <summary><c>digits</c> (bundled), <c>fashion-mnist</c> (see <see cref="CourseKit.Data.FashionMnist"/>), <c>spirals</c>, <c>moons</c> or <c>blobs</c>.</summary>
     public string Dataset { get; init; } = "digits";
+
+    /// <summary>Where Fashion-MNIST's files are (null: the standard places); unused by the other datasets.</summary>
+    public string? DataDir { get; init; }
+
+    /// <summary>Fashion-MNIST's training images to use (null: all 60,000); a sixth of them validate.</summary>
+    public int? Images { get; init; }
 
     public IReadOnlyList<string> Optimizers { get; init; } = OptimizerFactory.Names;
 
@@ -67,6 +73,8 @@ public sealed record LabSettings
                 throw new ArgumentException($"Unknown schedule '{s}'. Choose from: {string.Join(", ", LabSchedules.Names)}.", nameof(Schedules));
         if (!LabData.Names.Contains(Dataset))
             throw new ArgumentException($"Unknown dataset '{Dataset}'. Choose from: {string.Join(", ", LabData.Names)}.", nameof(Dataset));
+        if (Images is { } images && (images < 60 || images > LabData.FashionMnistImages))
+            throw new ArgumentOutOfRangeException(nameof(Images), images, $"must be in [60, {LabData.FashionMnistImages}] (Fashion-MNIST's training images)");
         if (Seeds.Count == 0) throw new ArgumentException("Give at least one seed.", nameof(Seeds));
         Hyperparameter.AtLeastOne(Epochs, nameof(Epochs));
         Hyperparameter.AtLeastOne(BatchSize, nameof(BatchSize));
