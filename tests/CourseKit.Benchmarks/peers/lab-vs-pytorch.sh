@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 ROUNDS=${ROUNDS:-3}
-python3 -c "import torch" 2>/dev/null || { echo "lab-vs-pytorch: needs PyTorch (sudo apt-get install python3-torch)" >&2; exit 2; }
+/usr/bin/python3 -c "import torch" 2>/dev/null || { echo "lab-vs-pytorch: needs PyTorch (sudo apt-get install python3-torch)" >&2; exit 2; }
 dotnet build -c Release src/CourseKit.Cli -nologo -v quiet >/dev/null
 cli="src/CourseKit.Cli/bin/Release/net10.0/CourseKit.Cli.dll"
 work=$(mktemp -d)
@@ -16,7 +16,7 @@ for round in $(seq "$ROUNDS"); do
   for threads in 1 2; do
     line=$(dotnet "$cli" lab --no-search --threads "$threads" --out "$work/ours-$round-$threads" 2>&1 | tr -d '\r' | grep -Eo '[0-9,]+ samples/s' | tail -1 | tr -d ', samples/')
     echo "ours $threads $line" | tee -a "$results"
-    torch=$(python3 tests/CourseKit.Benchmarks/peers/torch_lab_grid.py "$threads" | python3 -c "import json,sys; print(json.load(sys.stdin)['samples_per_s'])")
+    torch=$(/usr/bin/python3 tests/CourseKit.Benchmarks/peers/torch_lab_grid.py "$threads" | python3 -c "import json,sys; print(json.load(sys.stdin)['samples_per_s'])")
     echo "pytorch $threads $torch" | tee -a "$results"
   done
 done

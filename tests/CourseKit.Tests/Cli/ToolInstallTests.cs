@@ -32,7 +32,7 @@ public class ToolInstallTests
         var (exit, output, error) = Run(tool, elsewhere, "lab", "--optimizers", "sgd", "--schedules", "constant", "--epochs", "1", "--seeds", "1", "--no-search", "--out", "results");
 
         Assert.True(exit == 0, $"exit {exit}: {error}");
-        Assert.Contains("Ranked by mean test accuracy", output);
+        Assert.Contains("Best on validation loss first", output);
         Assert.Equal("lab", OutputFolder.OwnerOf(Path.Combine(elsewhere, "results")));
         Assert.True(File.Exists(Path.Combine(elsewhere, "results", "report.html")));
         Directory.Delete(root, recursive: true);
