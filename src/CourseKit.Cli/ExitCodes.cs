@@ -28,7 +28,9 @@ public static class ExitCodes
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) config.Error.WriteLine($"coursekit: {OptionOf(error.SymbolResult)}{error.Message}");
+            // One line per error: the parser lists allowed values one per line, which reads as a dump in a log.
+            foreach (var error in parse.Errors)
+                config.Error.WriteLine($"coursekit: {OptionOf(error.SymbolResult)}{string.Join(" ", error.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
             config.Error.WriteLine("Run 'coursekit --help' (or the command with --help) for usage.");
             return Usage;
         }

@@ -97,8 +97,8 @@ public static class LabCommand
         return command;
     }
 
-    // Fits 80 columns: the report has the other scores (validation accuracy, train loss, steps to target).
-    private static Table RankedTable(LabResults results)
+    /// <summary>The summary as a table that fits an 80-column terminal; the report has the other scores (validation accuracy, train loss, steps to target).</summary>
+    public static Table RankedTable(LabResults results)
     {
         var table = new Table().Border(TableBorder.Simple)
             .Title($"Best on validation loss first ({LabReport.Level(results.Settings)} CI, {results.Settings.Seeds.Count} seeds); test: reported, not used")
