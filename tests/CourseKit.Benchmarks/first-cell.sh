@@ -16,8 +16,9 @@ cd "$(dirname "$0")/../.."
 notebook="${1:-notebooks/08-momentum.ipynb}"
 runs="${2:-3}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-exec python3 - "$notebook" "$runs" <<'EOF'
-import json, os, shutil, statistics, sys, tempfile, time
+# Debian's python, which has jupyter_client (a pyenv python on PATH may not).
+exec /usr/bin/python3 - "$notebook" "$runs" <<'EOF'
+import json, os, shutil, statistics, subprocess, sys, tempfile, time
 from jupyter_client.manager import KernelManager
 
 notebook, runs = os.path.abspath(sys.argv[1]), int(sys.argv[2])
@@ -57,7 +58,7 @@ def measure(first_cell, cold):
     if cache: env["NUGET_PACKAGES"] = cache
     km = KernelManager(kernel_name=".net-csharp")
     t0 = time.perf_counter()
-    km.start_kernel(cwd=os.path.dirname(notebook), env=env)
+    km.start_kernel(cwd=os.path.dirname(notebook), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = km.client(); client.start_channels()
     try:
         client.wait_for_ready(timeout=300)
