@@ -6,7 +6,7 @@
 #
 # Cases, each a fresh kernel process:
 #   kit cell, warm NuGet cache   the committed first cell (#r of artifacts/kit, NotebookKit.Load())
-#   kit cell, cold NuGet cache   the same with NUGET_PACKAGES pointing at an empty folder (it restores nothing)
+#   kit cell, cold NuGet cache   the same with NUGET_PACKAGES and NUGET_HTTP_CACHE_PATH empty (it restores nothing)
 #   nuget cell, warm / cold      the first cell as it was before (three pinned #r "nuget:" lines, Plotly.NET.Interactive's
 #                                formatter), for comparison; cold downloads the packages from the NuGet registry once.
 # Needs: the kit built (dotnet build) and its kernel installed (coursekit kernel install, or .ci/setup-notebooks.sh),
@@ -55,7 +55,8 @@ def run_cell(client, code):
 def measure(first_cell, cold):
     cache = tempfile.mkdtemp(prefix="coursekit-nuget-") if cold else None
     env = dict(os.environ)
-    if cache: env["NUGET_PACKAGES"] = cache
+    # Cold means both NuGet caches empty: the global packages folder and the HTTP cache of downloaded .nupkg files.
+    if cache: env["NUGET_PACKAGES"], env["NUGET_HTTP_CACHE_PATH"] = os.path.join(cache, "packages"), os.path.join(cache, "http")
     km = KernelManager(kernel_name=".net-csharp")
     t0 = time.perf_counter()
     km.start_kernel(cwd=os.path.dirname(notebook), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
