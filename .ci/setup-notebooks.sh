@@ -30,6 +30,9 @@ jupyter-nbconvert --version >/dev/null
 # The kernelspec goes to Jupyter's user data folder, which must exist.
 mkdir -p "${JUPYTER_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jupyter}/kernels"
 
+# The build restores exactly the packages pinned in Directory.Packages.props into the NuGet cache and copies
+# them beside CourseKit.dll in artifacts/kit/, which is all a notebook's first cell references (it has no
+# #r "nuget:" line, so it restores nothing, from the network or the cache).
 dotnet build CourseKit.sln -nologo -v quiet
 dotnet run --project src/CourseKit.Cli --no-build -- kernel install
 

@@ -154,7 +154,8 @@ public sealed class StudentKernel
     public string[] KernelArgv() =>
         [DotnetHost, AppDll, "jupyter", "--default-kernel", "csharp", "--http-local-only", "{connection_file}"];
 
-    private void WriteKernelSpec(Action<string> log)
+    /// <summary>Writes the ".net-csharp" kernelspec that starts the tool in <see cref="ToolFolder"/> (an install step on its own).</summary>
+    public void WriteKernelSpec(Action<string> log)
     {
         var spec = new JsonObject
         {
@@ -273,8 +274,11 @@ public sealed class StudentKernel
     /// ".net-csharp" kernel (the notebook's folder is the kernel's working directory) and returns
     /// the executed copy's path in <paramref name="outputFolder"/>.
     /// </summary>
+    /// <param name="notebook">The notebook to run.</param>
+    /// <param name="outputFolder">Where the executed copy goes.</param>
+    /// <param name="jupyterDataFolder">Jupyter's data folder to find the kernelspec in (default: Jupyter's own rule).</param>
     /// <exception cref="InvalidOperationException">nbconvert is missing, or a cell failed (the message has nbconvert's output).</exception>
-    public static string ExecuteOverJupyter(string notebook, string outputFolder)
+    public static string ExecuteOverJupyter(string notebook, string outputFolder, string? jupyterDataFolder = null)
     {
         string nbconvert = FindOnPath("jupyter-nbconvert")
             ?? throw new InvalidOperationException("jupyter-nbconvert is not installed, so the kernel cannot be exercised over Jupyter (Debian: apt-get install jupyter-nbconvert python3-nbclient).");
@@ -282,7 +286,8 @@ public sealed class StudentKernel
         var (code, output) = Execute(nbconvert,
             ["--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=" + KernelName, "--ExecutePreprocessor.timeout=600",
              "--output", name, "--output-dir", Path.GetFullPath(outputFolder), Path.GetFullPath(notebook)],
-            TimeSpan.FromMinutes(15), Path.GetDirectoryName(Path.GetFullPath(notebook)));
+            TimeSpan.FromMinutes(15), Path.GetDirectoryName(Path.GetFullPath(notebook)),
+            jupyterDataFolder is null ? null : new Dictionary<string, string> { ["JUPYTER_DATA_DIR"] = Path.GetFullPath(jupyterDataFolder) });
         string executed = Path.Combine(Path.GetFullPath(outputFolder), name);
         if (code != 0 || !File.Exists(executed))
             throw new InvalidOperationException($"jupyter nbconvert could not run {Path.GetFileName(notebook)} through the kernel (exit {code}):\n{Tail(output, 40)}");
@@ -312,7 +317,8 @@ public sealed class StudentKernel
         return Path.Combine(data, "jupyter");
     }
 
-    private static (int ExitCode, string Output) Execute(string file, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+    private static (int ExitCode, string Output) Execute(string file, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -323,6 +329,7 @@ public sealed class StudentKernel
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

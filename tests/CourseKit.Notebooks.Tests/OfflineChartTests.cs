@@ -9,16 +9,26 @@ namespace CourseKit.Notebooks.Tests;
 /// Code's Jupyter extension takes) loads no script over http(s) and gives every chart the Plotly MIME
 /// type, and its nbconvert HTML, opened in headless Chromium with the network cut, draws every chart.
 /// </summary>
-public class OfflineChartTests
+public class OfflineChartTests(OfflineChartTests.ExecutedNotebook executed) : IClassFixture<OfflineChartTests.ExecutedNotebook>
 {
-    // 08-momentum: ten charts (contours, sliders, histories), the issue's example.
-    private const string ChartNotebook = "08-momentum.ipynb";
-
-    private static readonly Lazy<(string Folder, string Executed)> Executed = new(() =>
+    /// <summary>08-momentum (the issue's example, eight charts: contours, sliders, histories) run once over Jupyter for all three tests.</summary>
+    public sealed class ExecutedNotebook : IDisposable
     {
-        string folder = Repository.TempFolder("offline-charts");
-        return (folder, StudentKernel.ExecuteOverJupyter(Path.Combine(Repository.NotebooksFolder, ChartNotebook), folder));
-    });
+        private readonly Lazy<(string Folder, string Executed)> run = new(() =>
+        {
+            string folder = Repository.TempFolder("offline-charts");
+            return (folder, StudentKernel.ExecuteOverJupyter(Path.Combine(Repository.NotebooksFolder, "08-momentum.ipynb"), folder));
+        });
+
+        public (string Folder, string Executed) Value => run.Value;
+
+        public void Dispose()
+        {
+            if (run.IsValueCreated) Directory.Delete(run.Value.Folder, recursive: true);
+        }
+    }
+
+    private ExecutedNotebook Executed => executed;
 
     [JupyterFact]
     public void A_chart_notebook_over_Jupyter_loads_no_script_from_the_network_and_every_chart_has_the_Plotly_MIME_type()
@@ -52,9 +62,9 @@ public class OfflineChartTests
     [JupyterFact]
     public void The_executed_notebooks_nbconvert_HTML_draws_every_chart_with_the_network_cut()
     {
-        string executed = Executed.Value.Executed;
+        string executedPath = Executed.Value.Executed;
         string html = Path.Combine(Executed.Value.Folder, "page.html");
-        var start = new ProcessStartInfo("jupyter-nbconvert", ["--to", "html", "--output", "page.html", "--output-dir", Executed.Value.Folder, executed])
+        var start = new ProcessStartInfo("jupyter-nbconvert", ["--to", "html", "--output", "page.html", "--output-dir", Executed.Value.Folder, executedPath])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -68,7 +78,7 @@ public class OfflineChartTests
 
         var report = ExportBrowser.Open(html);
 
-        var notebook = JsonNode.Parse(File.ReadAllText(executed))!;
+        var notebook = JsonNode.Parse(File.ReadAllText(executedPath))!;
         Assert.Equal(CheckNotebookOutputs.PlotlyOutputs(notebook), report.Charts);
         Assert.True(report.Charts > 0, "no chart in the page");
         Assert.True(report.Undrawn.Length == 0, $"{report.Undrawn.Length} of {report.Charts} charts did not draw: {string.Join(", ", report.Undrawn)}; errors: {string.Join(" | ", report.Errors)}");
