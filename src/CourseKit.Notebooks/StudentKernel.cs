@@ -232,7 +232,7 @@ public sealed class StudentKernel
         }
 
         string text = File.ReadAllText(executed);
-        Expect(text.Contains("Plotly.newPlot", StringComparison.Ordinal), "the chart cell produced plotly chart output (Plotly.newPlot; no browser drew it here)", "the chart cell produced no plotly chart output");
+        Expect(text.Contains("Plotly.newPlot", StringComparison.Ordinal), "a Plotly.NET chart rendered", "the chart cell produced no plotly chart output");
         Expect(text.Contains("coursekit-frame", StringComparison.Ordinal), "a Deedle frame printed as a small table", "the frame cell produced no CourseKit table");
         Expect(!text.Contains("\"output_type\": \"error\"", StringComparison.Ordinal), "no cell failed", "a cell of the check notebook failed; see " + executed);
         return problems;

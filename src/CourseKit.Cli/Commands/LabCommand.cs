@@ -77,7 +77,6 @@ public static class LabCommand
                 });
 
             console.Write(RankedTable(results));
-            console.WriteLine(Legend);
             console.MarkupLine(CultureInfo.InvariantCulture, "{0} runs, {1} diverged, {2:F1} s in all; the grid trained {3:N0} samples/s on {4} thread{5}.",
                 results.Runs.Count, results.Runs.Count(r => r.Diverged), results.Elapsed.TotalSeconds, results.SamplesPerSecond, settings.Threads,
                 settings.Threads == 1 ? "" : "s");
@@ -91,22 +90,16 @@ public static class LabCommand
         return command;
     }
 
-    private const string Legend = "± std over seeds; loss: final training loss; ep→: epochs to target; div.: diverged";
-
-    /// <summary>The ranking as a table that fits an 80-column terminal: short headers, accuracies in %, no vertical rules.</summary>
-    public static Table RankedTable(LabResults results)
+    private static Table RankedTable(LabResults results)
     {
-        var inv = CultureInfo.InvariantCulture;
-        var table = new Table().Border(TableBorder.Simple).Title("Ranked by mean test accuracy over seeds")
-            .AddColumns("#", "optimizer", "schedule", "ε₀", "test%", "±", "val.%", "loss", "ep→", "div.");
-        foreach (var column in table.Columns) column.Padding = new Padding(0, 0, 1, 0);
-        table.Columns[1].NoWrap = table.Columns[2].NoWrap = true;
+        var table = new Table().Title("Ranked by mean test accuracy over seeds")
+            .AddColumns("#", "optimizer", "schedule", "ε₀", "test acc.", "± std", "val. acc.", "train loss", "epochs to target", "diverged");
         foreach (var s in results.Summary())
         {
-            table.AddRow(s.Rank.ToString(inv), s.Optimizer, s.Schedule, s.LearningRate.ToString("G3", inv),
-                (100 * s.MeanTestAccuracy).ToString("F1", inv), (100 * s.StdTestAccuracy).ToString("F1", inv),
-                (100 * s.MeanValidationAccuracy).ToString("F1", inv), s.MeanFinalTrainLoss.ToString("G3", inv),
-                s.MeanEpochsToTarget?.ToString("F1", inv) ?? "-", $"{s.Diverged}/{s.Runs}");
+            table.AddRow(s.Rank.ToString(CultureInfo.InvariantCulture), s.Optimizer, s.Schedule, s.LearningRate.ToString("G3", CultureInfo.InvariantCulture),
+                s.MeanTestAccuracy.ToString("P2", CultureInfo.InvariantCulture), s.StdTestAccuracy.ToString("P2", CultureInfo.InvariantCulture),
+                s.MeanValidationAccuracy.ToString("P2", CultureInfo.InvariantCulture), s.MeanFinalTrainLoss.ToString("G4", CultureInfo.InvariantCulture),
+                s.MeanEpochsToTarget?.ToString("F1", CultureInfo.InvariantCulture) ?? "-", $"{s.Diverged}/{s.Runs}");
         }
 
         return table;
