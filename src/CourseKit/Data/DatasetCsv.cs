@@ -17,12 +17,14 @@ public static class DatasetCsv
     /// <summary>Loads <paramref name="path"/>; <paramref name="labelColumn"/> holds whole-number classes 0, 1, 2, …</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="DataFormatException">A line is malformed; the message names the file, the line and the problem.</exception>
-    public static Dataset Load(string path, string labelColumn = "label", string? name = null)
+    /// <remarks>With <c>classCount</c> given the labels must lie in 0 … classCount − 1 (a 12 in a 0–9 file is refused, naming its
+    /// line); without it the largest label found sets the number of classes.</remarks>
+    public static Dataset Load(string path, string labelColumn = "label", string? name = null, int? classCount = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(labelColumn);
         if (!File.Exists(path)) throw new FileNotFoundException($"No data file at {Path.GetFullPath(path)}.", path);
-        return Parse(File.ReadAllText(path), path, labelColumn, name ?? Path.GetFileNameWithoutExtension(path));
+        return Parse(File.ReadAllText(path), path, labelColumn, name ?? Path.GetFileNameWithoutExtension(path), classCount);
     }
 
     /// <summary>
@@ -30,14 +32,15 @@ public static class DatasetCsv
     /// library's embedded copy this way); <paramref name="source"/> names it in error messages.
     /// </summary>
     /// <exception cref="DataFormatException">A line is malformed; the message names the source, the line and the problem.</exception>
-    public static Dataset Parse(string text, string source, string labelColumn = "label", string? name = null)
+    public static Dataset Parse(string text, string source, string labelColumn = "label", string? name = null, int? classCount = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(labelColumn);
         string path = source;
         string[] lines = text.ReplaceLineEndings("\n").Split('\n');
-        string[] header = Validate(lines, path, labelColumn, out int rows, out int classCount);
+        if (classCount is < 1) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "The class count must be at least 1.");
+        string[] header = Validate(lines, path, labelColumn, classCount, out int rows, out int classes);
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
         Frame<int, string> frame = Frame.ReadCsv(stream, hasHeaders: true, inferTypes: true, inferRows: 0);
         if (frame.RowCount != rows)
@@ -52,12 +55,12 @@ public static class DatasetCsv
             foreach (double v in frame.GetColumn<double>(featureNames[j]).Values) x[i++ * d + j] = (float)v;
         }
         int[] y = frame.GetColumn<double>(labelColumn).Values.Select(v => (int)v).ToArray();
-        return new Dataset(name ?? Path.GetFileNameWithoutExtension(path), x, rows, d, y, classCount, featureNames: featureNames);
+        return new Dataset(name ?? Path.GetFileNameWithoutExtension(path), x, rows, d, y, classCount ?? classes, featureNames: featureNames);
     }
 
     // The pre-pass: header, then every data line has the header's number of finite numbers, and
     // whole non-negative labels. Returns the header.
-    private static string[] Validate(string[] lines, string path, string labelColumn, out int rows, out int classCount)
+    private static string[] Validate(string[] lines, string path, string labelColumn, int? expectedClasses, out int rows, out int classCount)
     {
         int last = lines.Length;
         while (last > 0 && string.IsNullOrWhiteSpace(lines[last - 1])) last--; // trailing blank lines are harmless
@@ -95,6 +98,8 @@ public static class DatasetCsv
                 {
                     if (value < 0 || value != Math.Floor(value) || value > 1_000_000)
                         throw new DataFormatException(path, line, $"label column '{labelColumn}' value '{v}' is not a class number 0, 1, 2, ….");
+                    if (expectedClasses is { } k && value >= k)
+                        throw new DataFormatException(path, line, $"label column '{labelColumn}' value '{v}' is outside the {k} classes 0–{k - 1}.");
                     maxLabel = Math.Max(maxLabel, (int)value);
                 }
             }

@@ -18,7 +18,10 @@ public static class Digits
     /// readable copy of the same bytes).
     /// </summary>
     public static Dataset Load(string? path = null) =>
-        path is null ? DatasetCsv.Parse(EmbeddedText(), "the embedded data/digits.csv", "label", "digits") : DatasetCsv.Load(path, "label", "digits");
+        path is null ? DatasetCsv.Parse(EmbeddedText(), "the embedded data/digits.csv", "label", "digits", ClassCount) : DatasetCsv.Load(path, "label", "digits", ClassCount);
+
+    /// <summary>The digits 0–9: a label outside them is an error in the file, not an eleventh class.</summary>
+    public const int ClassCount = 10;
 
     /// <summary>The embedded copy of <c>data/digits.csv</c>, as text.</summary>
     public static string EmbeddedText()
