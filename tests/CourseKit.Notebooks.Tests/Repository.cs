@@ -14,9 +14,21 @@ internal static class Repository
 
     public static string NotebooksFolder => Path.Combine(Root, "notebooks");
 
-    /// <summary>Every course notebook (notebooks/*.ipynb; executed copies in notebooks/out/ are not).</summary>
+    public static string SolutionsFolder => Path.Combine(Root, "solutions");
+
+    /// <summary>
+    /// Every course notebook (notebooks/*.ipynb; executed copies in notebooks/out/ are not), then every solution
+    /// notebook, named relative to notebooks/ (<c>../solutions/NAME.ipynb</c>) so one Path.Combine finds both.
+    /// </summary>
     public static IEnumerable<object[]> Notebooks() =>
-        Directory.GetFiles(NotebooksFolder, "*.ipynb").Order(StringComparer.Ordinal).Select(p => new object[] { Path.GetFileName(p) });
+        Directory.GetFiles(NotebooksFolder, "*.ipynb").Order(StringComparer.Ordinal).Select(p => new object[] { Path.GetFileName(p) })
+            .Concat(Solutions().Select(s => new object[] { "../solutions/" + s }));
+
+    /// <summary>The solution notebooks' file names (solutions/*.ipynb).</summary>
+    public static IEnumerable<string> Solutions() =>
+        Directory.Exists(SolutionsFolder)
+            ? Directory.GetFiles(SolutionsFolder, "*.ipynb").Order(StringComparer.Ordinal).Select(p => Path.GetFileName(p))
+            : [];
 
     public static string TempFolder(string name)
     {
