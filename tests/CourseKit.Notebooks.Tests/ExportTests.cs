@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 
 namespace CourseKit.Notebooks.Tests;
 
@@ -7,7 +8,7 @@ namespace CourseKit.Notebooks.Tests;
 /// <c>coursekit export</c>: decks follow the slide tags, and the exported pages work offline in a
 /// real browser: no JavaScript error, every chart drawn, every formula typeset, keys advance slides.
 /// </summary>
-public partial class ExportTests
+public partial class ExportTests(ITestOutputHelper output)
 {
     private const string MathMarkdown = """
         # Synthetic math
@@ -109,6 +110,41 @@ public partial class ExportTests
                 Assert.True(report.SlideAfter == report.SlideBefore + 1, $"{file}: the right arrow went from slide {report.SlideBefore} to {report.SlideAfter}");
         }
 
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>
+    /// The decks an instructor projects: every slide of every course deck, all fragments shown, fits a
+    /// 16:9 projector (1280 × 720) and a 4:3 one (1024 × 768) without scrolling or cutting content.
+    /// </summary>
+    [ExportBrowserFact]
+    public async Task Every_slide_of_every_deck_fits_the_screen()
+    {
+        string folder = Repository.TempFolder("export-fit");
+        string out_ = Path.Combine(folder, "out");
+        var notebooks = Repository.Notebooks().Select(n => Path.Combine(Repository.NotebooksFolder, (string)n[0])).ToList();
+
+        NotebookRun? failed = await ExportJob.RunAsync(notebooks, out_, Repository.Root);
+        Assert.Null(failed);
+
+        (int Width, int Height)[] screens = [(1280, 720), (1024, 768)];
+        var decks = Directory.GetFiles(out_, "*.slides.html").Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(decks);
+        var jobs = decks.SelectMany(d => screens.Select(s => (Deck: d, Screen: s))).ToArray();
+        var results = new (int Slides, ExportBrowser.Overflow[] Overflows)[jobs.Length];
+        await Parallel.ForAsync(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 },
+            (i, _) => { results[i] = ExportBrowser.Fit(jobs[i].Deck, jobs[i].Screen.Width, jobs[i].Screen.Height); return ValueTask.CompletedTask; });
+
+        var overflows = new List<string>();
+        for (int i = 0; i < jobs.Length; i++)
+        {
+            var (width, height) = jobs[i].Screen;
+            output.WriteLine($"{Path.GetFileName(jobs[i].Deck)} at {width}×{height}: {results[i].Slides} slides, {results[i].Overflows.Length} overflowing");
+            Assert.True(results[i].Slides > 0, $"{jobs[i].Deck}: no slides measured");
+            overflows.AddRange(results[i].Overflows.Select(o => $"{width}×{height} {o}"));
+        }
+
+        Assert.True(overflows.Count == 0, $"{overflows.Count} overflowing slide(s), first: {string.Join("\n", overflows)}");
         Directory.Delete(folder, recursive: true);
     }
 }

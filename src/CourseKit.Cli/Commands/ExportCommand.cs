@@ -4,7 +4,7 @@ using CourseKit.Notebooks;
 namespace CourseKit.Cli.Commands;
 
 /// <summary>
-/// <c>coursekit export [--out DIR] [NOTEBOOK...]</c>: runs the notebooks and writes, for each, a
+/// <c>coursekit export [--out DIR] [--solutions] [NOTEBOOK...]</c>: runs the notebooks and writes, for each, a
 /// reveal.js slide deck and a plain page with live charts, plus <c>DIR/index.html</c>; everything
 /// loads from <c>DIR/assets/</c>, so it works on a projector with no network.
 /// </summary>
@@ -27,7 +27,11 @@ public static class ExportCommand
             Description = "Seconds a cell may run before the export fails",
             DefaultValueFactory = _ => 600,
         };
-        var command = new Command("export", "Run notebooks and write offline slide decks, pages and an index.") { notebooks, output, timeout };
+        var solutions = new Option<bool>("--solutions")
+        {
+            Description = "Also export the solution notebooks (*.solution.ipynb), as pages listed in the index",
+        };
+        var command = new Command("export", "Run notebooks and write offline slide decks, pages and an index.") { notebooks, output, timeout, solutions };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -41,7 +45,7 @@ public static class ExportCommand
             var paths = RunCommand.Expand(given.Length > 0 ? given : [Path.Combine(root, "notebooks")]);
             string outFolder = Path.GetFullPath(parse.GetValue(output)!);
 
-            NotebookRun? failed = await ExportJob.RunAsync(paths, outFolder, root,
+            NotebookRun? failed = await ExportJob.RunAsync(paths, outFolder, root, parse.GetValue(solutions),
                 log: line => stdout.WriteLine(line),
                 onCellFinished: cell => { if (!cell.Succeeded) stderr.WriteLine($"  cell {cell.Index}: {cell.Failure}"); },
                 cellTimeout: TimeSpan.FromSeconds(seconds), cancellationToken: cancellationToken);
