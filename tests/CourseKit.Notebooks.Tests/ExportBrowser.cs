@@ -167,18 +167,34 @@ internal static partial class ExportBrowser
             var text = (element.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50);
             return element.tagName.toLowerCase() + (element.className && typeof element.className === 'string' ? '.' + element.className.split(' ')[0] : '') + (text ? ' "' + text + '"' : '');
           }
+          // The element's box as drawn: cut by every ancestor that clips (overflow hidden, CSS clip,
+          // as KaTeX's hidden MathML and its wide square-root SVGs are); null when nothing shows.
+          function clipped(element, slide) {
+            var r = element.getBoundingClientRect();
+            var box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+            for (var e = element; e && e !== slide; e = e.parentElement) {
+              var style = getComputedStyle(e);
+              if (style.clip && style.clip !== 'auto' && style.position === 'absolute') return null;
+              if (e !== element && style.overflowX !== 'visible' && style.overflowY !== 'visible') {
+                var c = e.getBoundingClientRect();
+                box.left = Math.max(box.left, c.left); box.top = Math.max(box.top, c.top);
+                box.right = Math.min(box.right, c.right); box.bottom = Math.min(box.bottom, c.bottom);
+              }
+            }
+            return box.right > box.left && box.bottom > box.top ? box : null;
+          }
           function measure(slide) {
             var box = document.querySelector('.reveal .slides').getBoundingClientRect();
             var right = Math.min(box.right, window.innerWidth), bottom = Math.min(box.bottom, window.innerHeight);
             var worst = 0, what = '';
             slide.querySelectorAll('*').forEach(function (element) {
               if (element.closest('aside.notes') || element.closest('.coursekit-chart svg') || !visible(element)) return;
-              var r = element.getBoundingClientRect();
-              if (r.width === 0 && r.height === 0) return;
+              var r = clipped(element, slide);
+              if (!r) return;
               var past = Math.max(r.bottom - bottom, r.right - right);
               var style = getComputedStyle(element);
               if (/(auto|scroll)/.test(style.overflowY + style.overflowX) && !element.closest('.coursekit-chart')) {
-                var scale = r.height / Math.max(1, element.offsetHeight);
+                var scale = element.getBoundingClientRect().height / Math.max(1, element.offsetHeight);
                 past = Math.max(past, (element.scrollHeight - element.clientHeight - 1) * scale, (element.scrollWidth - element.clientWidth - 1) * scale);
               }
               if (past > worst) { worst = past; what = describe(element); }

@@ -62,6 +62,72 @@ public partial class ExportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Deck_text_keeps_the_question_and_sends_the_long_explanation_to_the_notes()
+    {
+        string longer = string.Join(" ", Enumerable.Repeat("The ball keeps rolling along the floor of the valley.", 8));
+        string markdown = "## Momentum\n\n**Why does SGD zig-zag?** " + longer + "\n\n$$v \\leftarrow \\alpha v - \\epsilon g$$\n\nA second paragraph.";
+
+        var (slide, notes) = DeckText.Split(markdown);
+
+        Assert.Contains("## Momentum", slide);
+        Assert.Contains("**Why does SGD zig-zag?**", slide);
+        Assert.Contains("$$v", slide);
+        Assert.DoesNotContain("ball keeps rolling", slide);
+        Assert.Contains("ball keeps rolling", notes);
+        Assert.Contains("A second paragraph.", notes);
+        Assert.True(DeckText.Words(slide) <= DeckText.WordBudget + 10, slide);
+        // Short cells stay whole.
+        Assert.Equal(("Short text.", ""), DeckText.Split("Short text."));
+    }
+
+    [Fact]
+    public void Deck_rules_fold_code_and_claims_and_leave_out_setup_and_solutions()
+    {
+        var setup = NotebookSetup.CodeCell("setup", "#r \"nuget: Deedle, 8.1.0\"");
+        setup["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "display_data", ["data"] = new JsonObject { ["text/html"] = "<div>Installed Packages</div>" }, ["metadata"] = new JsonObject() });
+        var claims = NotebookSetup.CodeCell("c", "Claim.That(...);");
+        claims["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = "✓ claim: one\n✓ claim: two\nplain line\n" });
+        var notebook = Notebook(new JsonArray(
+            NotebookSetup.MarkdownCell("t", "# T\n\n**What is asked?** A summary.", "slide"), setup, claims,
+            NotebookSetup.MarkdownCell("s", "<details><summary>Solutions</summary>\n\nthe answer\n</details>", "subslide")));
+
+        string deck = ExportRenderer.Deck(notebook);
+        string page = ExportRenderer.Page(notebook);
+
+        Assert.DoesNotContain("Installed Packages", deck);
+        Assert.DoesNotContain("Installed Packages", page);
+        Assert.DoesNotContain("the answer", deck);
+        Assert.Contains("the answer", page);
+        Assert.Contains("pre class=\"input folded\"", deck);
+        Assert.DoesNotContain("folded", page);
+        Assert.Contains("✓ 2 claims checked", deck);
+        Assert.Contains("plain line", deck);
+        Assert.Equal("What is asked?", ExportRenderer.Question(notebook));
+    }
+
+    [Fact]
+    public void A_chart_output_without_its_figure_json_fails_the_export_loudly()
+    {
+        var cell = NotebookSetup.CodeCell("c", "chart");
+        cell["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "display_data", ["data"] = new JsonObject { ["text/html"] = "<script>Plotly.newPlot(x, data)</script>" }, ["metadata"] = new JsonObject() });
+        var notebook = Notebook(new JsonArray(NotebookSetup.MarkdownCell("t", "# T", "slide"), cell));
+
+        var error = Assert.Throws<InvalidOperationException>(() => ExportRenderer.Page(notebook));
+        Assert.Contains(ExportRenderer.PlotlyMimeType, error.Message);
+
+        notebook.Cells[1]!["outputs"]![0]!["data"]![ExportRenderer.PlotlyMimeType] = new JsonObject { ["data"] = new JsonArray(), ["layout"] = new JsonObject() };
+        Assert.Contains("coursekit-chart", ExportRenderer.Deck(notebook));
+    }
+
+    private static NotebookFile Notebook(JsonArray cells)
+    {
+        string folder = Repository.TempFolder("export-rules");
+        string path = Path.Combine(folder, "rules.ipynb");
+        File.WriteAllText(path, NotebookSetup.Notebook(cells).ToJsonString());
+        return NotebookFile.Load(path);
+    }
+
+    [Fact]
     public void Export_of_a_missing_notebook_exits_2_naming_it()
     {
         var root = new System.CommandLine.RootCommand { CourseKit.Cli.Commands.ExportCommand.Create() };
