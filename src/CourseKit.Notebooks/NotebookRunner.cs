@@ -214,7 +214,25 @@ public static partial class NotebookRunner
     }
 
     private static bool IsChart(DisplayEvent e) =>
-        e.FormattedValues.Any(v => v.MimeType == "text/html" && v.Value.Contains("Plotly.newPlot", StringComparison.Ordinal));
+        FigureJson(e.Value) is not null
+        || e.FormattedValues.Any(v => v.MimeType == "text/html" && v.Value.Contains("Plotly.newPlot", StringComparison.Ordinal));
+
+    // A Plotly.NET chart's figure (data, layout) as JSON, straight from the chart object: export draws
+    // from this, never from the HTML Plotly.NET's formatter writes (a template change there would drop charts).
+    private static string? FigureJson(object? value)
+    {
+        if (value is Plotly.NET.GenericChart chart) return Plotly.NET.GenericChart.toFigureJson(chart);
+        // The same type loaded from the kernel's NuGet folder in another load context.
+        for (Type? type = value?.GetType(); type is not null; type = type.BaseType)
+        {
+            if (type.FullName != "Plotly.NET.GenericChart") continue;
+            var method = type.Assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+                .FirstOrDefault(m => m.Name == "toFigureJson" && m.GetParameters().Length == 1 && m.GetParameters()[0].ParameterType == type);
+            return method?.Invoke(null, [value]) as string;
+        }
+
+        return null;
+    }
 
     private static JsonObject Stream(string name, DisplayEvent e) => new()
     {
@@ -227,6 +245,7 @@ public static partial class NotebookRunner
     {
         var data = new JsonObject();
         foreach (var value in e.FormattedValues) data[value.MimeType] = value.Value;
+        if (FigureJson(e.Value) is { } figure) data[ExportRenderer.PlotlyMimeType] = JsonNode.Parse(figure);
         var output = new JsonObject { ["output_type"] = outputType, ["data"] = data, ["metadata"] = new JsonObject() };
         if (executionCount is { } n) output["execution_count"] = n;
         return output;

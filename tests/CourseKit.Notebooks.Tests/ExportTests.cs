@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 
 namespace CourseKit.Notebooks.Tests;
 
@@ -7,7 +8,7 @@ namespace CourseKit.Notebooks.Tests;
 /// <c>coursekit export</c>: decks follow the slide tags, and the exported pages work offline in a
 /// real browser: no JavaScript error, every chart drawn, every formula typeset, keys advance slides.
 /// </summary>
-public partial class ExportTests
+public partial class ExportTests(ITestOutputHelper output)
 {
     private const string MathMarkdown = """
         # Synthetic math
@@ -61,6 +62,72 @@ public partial class ExportTests
     }
 
     [Fact]
+    public void Deck_text_keeps_the_question_and_sends_the_long_explanation_to_the_notes()
+    {
+        string longer = string.Join(" ", Enumerable.Repeat("The ball keeps rolling along the floor of the valley.", 8));
+        string markdown = "## Momentum\n\n**Why does SGD zig-zag?** " + longer + "\n\n$$v \\leftarrow \\alpha v - \\epsilon g$$\n\nA second paragraph.";
+
+        var (slide, notes) = DeckText.Split(markdown);
+
+        Assert.Contains("## Momentum", slide);
+        Assert.Contains("**Why does SGD zig-zag?**", slide);
+        Assert.Contains("$$v", slide);
+        Assert.DoesNotContain("ball keeps rolling", slide);
+        Assert.Contains("ball keeps rolling", notes);
+        Assert.Contains("A second paragraph.", notes);
+        Assert.True(DeckText.Words(slide) <= DeckText.WordBudget + 10, slide);
+        // Short cells stay whole.
+        Assert.Equal(("Short text.", ""), DeckText.Split("Short text."));
+    }
+
+    [Fact]
+    public void Deck_rules_fold_code_and_claims_and_leave_out_setup_and_solutions()
+    {
+        var setup = NotebookSetup.CodeCell("setup", "#r \"nuget: Deedle, 8.1.0\"");
+        setup["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "display_data", ["data"] = new JsonObject { ["text/html"] = "<div>Installed Packages</div>" }, ["metadata"] = new JsonObject() });
+        var claims = NotebookSetup.CodeCell("c", "Claim.That(...);");
+        claims["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = "✓ claim: one\n✓ claim: two\nplain line\n" });
+        var notebook = Notebook(new JsonArray(
+            NotebookSetup.MarkdownCell("t", "# T\n\n**What is asked?** A summary.", "slide"), setup, claims,
+            NotebookSetup.MarkdownCell("s", "<details><summary>Solutions</summary>\n\nthe answer\n</details>", "subslide")));
+
+        string deck = ExportRenderer.Deck(notebook);
+        string page = ExportRenderer.Page(notebook);
+
+        Assert.DoesNotContain("Installed Packages", deck);
+        Assert.DoesNotContain("Installed Packages", page);
+        Assert.DoesNotContain("the answer", deck);
+        Assert.Contains("the answer", page);
+        Assert.Contains("pre class=\"input folded\"", deck);
+        Assert.DoesNotContain("folded", page);
+        Assert.Contains("✓ 2 claims checked", deck);
+        Assert.Contains("plain line", deck);
+        Assert.Equal("What is asked?", ExportRenderer.Question(notebook));
+    }
+
+    [Fact]
+    public void A_chart_output_without_its_figure_json_fails_the_export_loudly()
+    {
+        var cell = NotebookSetup.CodeCell("c", "chart");
+        cell["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "display_data", ["data"] = new JsonObject { ["text/html"] = "<script>Plotly.newPlot(x, data)</script>" }, ["metadata"] = new JsonObject() });
+        var notebook = Notebook(new JsonArray(NotebookSetup.MarkdownCell("t", "# T", "slide"), cell));
+
+        var error = Assert.Throws<InvalidOperationException>(() => ExportRenderer.Page(notebook));
+        Assert.Contains(ExportRenderer.PlotlyMimeType, error.Message);
+
+        notebook.Cells[1]!["outputs"]![0]!["data"]![ExportRenderer.PlotlyMimeType] = new JsonObject { ["data"] = new JsonArray(), ["layout"] = new JsonObject() };
+        Assert.Contains("coursekit-chart", ExportRenderer.Deck(notebook));
+    }
+
+    private static NotebookFile Notebook(JsonArray cells)
+    {
+        string folder = Repository.TempFolder("export-rules");
+        string path = Path.Combine(folder, "rules.ipynb");
+        File.WriteAllText(path, NotebookSetup.Notebook(cells).ToJsonString());
+        return NotebookFile.Load(path);
+    }
+
+    [Fact]
     public void Export_of_a_missing_notebook_exits_2_naming_it()
     {
         var root = new System.CommandLine.RootCommand { CourseKit.Cli.Commands.ExportCommand.Create() };
@@ -109,6 +176,41 @@ public partial class ExportTests
                 Assert.True(report.SlideAfter == report.SlideBefore + 1, $"{file}: the right arrow went from slide {report.SlideBefore} to {report.SlideAfter}");
         }
 
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>
+    /// The decks an instructor projects: every slide of every course deck, all fragments shown, fits a
+    /// 16:9 projector (1280 × 720) and a 4:3 one (1024 × 768) without scrolling or cutting content.
+    /// </summary>
+    [ExportBrowserFact]
+    public async Task Every_slide_of_every_deck_fits_the_screen()
+    {
+        string folder = Repository.TempFolder("export-fit");
+        string out_ = Path.Combine(folder, "out");
+        var notebooks = Repository.Notebooks().Select(n => Path.Combine(Repository.NotebooksFolder, (string)n[0])).ToList();
+
+        NotebookRun? failed = await ExportJob.RunAsync(notebooks, out_, Repository.Root);
+        Assert.Null(failed);
+
+        (int Width, int Height)[] screens = [(1280, 720), (1024, 768)];
+        var decks = Directory.GetFiles(out_, "*.slides.html").Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(decks);
+        var jobs = decks.SelectMany(d => screens.Select(s => (Deck: d, Screen: s))).ToArray();
+        var results = new (int Slides, ExportBrowser.Overflow[] Overflows)[jobs.Length];
+        await Parallel.ForAsync(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 },
+            (i, _) => { results[i] = ExportBrowser.Fit(jobs[i].Deck, jobs[i].Screen.Width, jobs[i].Screen.Height); return ValueTask.CompletedTask; });
+
+        var overflows = new List<string>();
+        for (int i = 0; i < jobs.Length; i++)
+        {
+            var (width, height) = jobs[i].Screen;
+            output.WriteLine($"{Path.GetFileName(jobs[i].Deck)} at {width}×{height}: {results[i].Slides} slides, {results[i].Overflows.Length} overflowing");
+            Assert.True(results[i].Slides > 0, $"{jobs[i].Deck}: no slides measured");
+            overflows.AddRange(results[i].Overflows.Select(o => $"{width}×{height} {o}"));
+        }
+
+        Assert.True(overflows.Count == 0, $"{overflows.Count} overflowing slide(s), first: {string.Join("\n", overflows)}");
         Directory.Delete(folder, recursive: true);
     }
 }

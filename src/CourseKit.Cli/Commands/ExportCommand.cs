@@ -5,7 +5,7 @@ using CourseKit.Notebooks;
 namespace CourseKit.Cli.Commands;
 
 /// <summary>
-/// <c>coursekit export [--out DIR] [NOTEBOOK...]</c>: runs the notebooks and writes, for each, a
+/// <c>coursekit export [--out DIR] [--solutions] [NOTEBOOK...]</c>: runs the notebooks and writes, for each, a
 /// reveal.js slide deck and a plain page with live charts, plus <c>DIR/index.html</c>; everything
 /// loads from <c>DIR/assets/</c>, so it works on a projector with no network.
 /// </summary>
@@ -28,7 +28,11 @@ public static class ExportCommand
             Description = "Seconds a cell may run before the export fails",
             DefaultValueFactory = _ => 600,
         };
-        var command = new Command("export", "Run notebooks and write offline slide decks, pages and an index.") { notebooks, output, timeout };
+        var solutions = new Option<bool>("--solutions")
+        {
+            Description = "Also export the solution notebooks (*.solution.ipynb), as pages listed in the index",
+        };
+        var command = new Command("export", "Run notebooks and write offline slide decks, pages and an index.") { notebooks, output, timeout, solutions };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -39,13 +43,17 @@ public static class ExportCommand
                           ?? StudentKernel.FindRepositoryRoot(Directory.GetCurrentDirectory())
                           ?? throw new UsageException("coursekit export runs from a CourseKit checkout (no CourseKit.sln found above this folder).");
             string[] given = parse.GetValue(notebooks) ?? [];
-            var paths = RunCommand.Expand(given.Length > 0 ? given : [Path.Combine(root, "notebooks")]);
+            // The course by default; its worked solutions (kept in solutions/, out of the students' folder) only when asked.
+            string[] course = parse.GetValue(solutions) && Directory.Exists(Path.Combine(root, "solutions"))
+                ? [Path.Combine(root, "notebooks"), Path.Combine(root, "solutions")]
+                : [Path.Combine(root, "notebooks")];
+            var paths = RunCommand.Expand(given.Length > 0 ? given : course);
             string outFolder = OutputFolder.Full(parse.GetValue(output)!, "--out");
             RunCommand.RefuseInputsInside(outFolder, paths);
             using var written = OutputFolder.Begin(outFolder, "export");
 
             // Written beside the target and swapped in whole: a failing notebook leaves the previous export as it was.
-            NotebookRun? failed = await ExportJob.RunAsync(paths, written.Path, root,
+            NotebookRun? failed = await ExportJob.RunAsync(paths, written.Path, root, parse.GetValue(solutions),
                 log: line => stdout.WriteLine(line),
                 onCellFinished: cell => { if (!cell.Succeeded) stderr.WriteLine($"  cell {cell.Index}: {cell.Failure}"); },
                 cellTimeout: TimeSpan.FromSeconds(seconds), cancellationToken: cancellationToken);
