@@ -189,6 +189,10 @@ internal static partial class ExportBrowser
             var worst = 0, what = '';
             slide.querySelectorAll('*').forEach(function (element) {
               if (element.closest('aside.notes') || element.closest('.coursekit-chart svg') || !visible(element)) return;
+              // A closed <details> draws only its summary, but Chromium still gives the hidden content a box below it
+              // (measured: a folded claim line reported 15 px past the slide while nothing was drawn there).
+              var closed = element.closest('details:not([open])');
+              if (closed && closed !== element && !element.closest('summary')) return;
               var r = clipped(element, slide);
               if (!r) return;
               var past = Math.max(r.bottom - bottom, r.right - right);
